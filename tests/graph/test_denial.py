@@ -5,7 +5,16 @@ import datetime as dt
 import pytest
 from pydantic import ValidationError
 
-from graph.denial import AppealDeadline, Category, Codes, DenialDetails, FieldEvidence, PlanKind, ServiceKind, Span
+from graph.denial import (
+    AppealDeadline,
+    Category,
+    Codes,
+    DenialDetails,
+    FieldEvidence,
+    PlanKind,
+    ServiceKind,
+    Span,
+)
 
 
 def _full_details() -> DenialDetails:
