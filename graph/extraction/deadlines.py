@@ -35,8 +35,8 @@ _COUNT = (
 _DAYS = re.compile(
     r"(?i)\b(?:within|no[ \t]+later[ \t]+than|up[ \t]+to|have|has)[ \t]+"
     rf"{_COUNT}[ \t]+(?:calendar[ \t]+)?days?\b"
-    r"(?:[ \t]+(?:from|of|after|following)[ \t]+(?P<from>[^.;:\n()]{3,90}?))?"
-    r"(?=[ \t]*(?:[.;:\n(,]|$)|[ \t]+(?:to|in[ \t]+order|if|or|unless|for|and)\b)"
+    r"(?:[ \t]+(?:from|of|after|following)[ \t]+(?P<from>(?:[^.;:\n()]|\n(?=[ \t]*[a-z])){3,90}?))?"
+    r"(?=[ \t]*(?:[.;:(,]|\n(?![ \t]*[a-z])|$)|\s+(?:to|in[ \t]+order|if|or|unless|for|and)\b)"
 )
 _BY_DATE = re.compile(rf"(?i)\b(?:by|no[ \t]+later[ \t]+than|on[ \t]+or[ \t]+before|before)[ \t]+(?:{DATE})")
 
@@ -52,9 +52,10 @@ _INSURER_CLOCK = re.compile(
     r"\b(?:give|send|mail|make)[ \t]+(?:you[ \t]+)?(?:a|an|our|the)[ \t]+(?:decision|answer|response)"
 )
 _TAIL = re.compile(r"[ \t,]+$")
+_ASK = re.compile(r"(?i)\byou[ \t]+(?:must|should|need[ \t]+to|can|may)[ \t]+(?:ask|file)\b")
 
 _FAST = re.compile(
-    r"(?i)\b(?:expedited|fast|urgent|accelerated)[ \t]+(?:internal[ \t]+)?"
+    r"(?i)\b(?:expedited|fast|urgent|accelerated)\s+(?:\((?:expedited|fast)\)\s+)?(?:internal\s+)?"
     r"(?:appeal|review|reconsideration|redetermination|grievance)s?\b"
 )
 _HOURS_72 = re.compile(r"(?i)\b(?:72|seventy-two)[ \t-]+hours?\b")
@@ -150,11 +151,16 @@ def _about_filing_an_appeal(reading: _Reading, match: re.Match[str]) -> bool:
         return False
     text = reading.letter.text
     start, end = reading.sentence(match)
-    return (
-        _APPEAL.search(text, start, end) is not None
-        and _NOT_THE_APPEAL.search(text, start, end) is None
-        and _INSURER_CLOCK.search(text, start, match.start()) is None
-    )
+    if _NOT_THE_APPEAL.search(text, start, end) or _INSURER_CLOCK.search(text, start, match.start()):
+        return False
+    if _APPEAL.search(text, start, end):
+        return True
+    # "You have the right to ask for a redetermination (appeal). You must ask within 65 days ...": the appeal
+    # is named in the sentence before, and this one tells the member to ask for it.
+    if start > 0 and _ASK.search(text, start, match.start()):
+        before, _ = reading.sentences.around(max(0, start - 2), max(0, start - 1))
+        return _APPEAL.search(text, before, start) is not None
+    return False
 
 
 def _span(letter: Letter, match: re.Match[str]) -> Span:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-# [CUSTOMER], [Patient Name], {health plan name}, <MEMBER>, XXXX, ****, ____
+# [CUSTOMER], [Patient Name], {health plan name}, <MEMBER>, XXXX, ****, ____; form instructions in brackets or
+# braces may run over several lines ("{Provide specific rationale ...\n... detail.}").
 _PLACEHOLDER = re.compile(
-    r"\[[^\]\n]{1,60}\]|\{[^}\n]{1,200}\}|<[A-Za-z _]{2,40}>|\b[Xx]{3,}\b|\*{3,}|_{3,}",
+    r"\[[^\]\n]{1,60}\]|\[[^\]]{1,300}\]|\{[^}]{1,400}\}|<[A-Za-z _]{2,40}>|\b[Xx]{3,}\b|\*{3,}|_{3,}",
 )
 
 

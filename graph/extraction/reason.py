@@ -10,22 +10,28 @@ from graph.extraction.placeholders import is_placeholder
 # "... because:" / "because." / "did not meet the following:" ending a line, or a heading line "Reason for our
 # decision": the reason is the paragraph that follows. A paragraph goes on over hard-wrapped lines only: a line
 # that ends a sentence ends it, so a letter that puts each paragraph on one line yields just that line.
+# Further lines of a paragraph, taken only while the line before did not end a sentence (a hard wrap).
+_WRAPPED_LINES = r"(?:(?<![.!?\u201d\"])(?<![.!?\u201d\"][ \t])\n(?!\s*\n)[^\n]+)*"
 _INTRO_THEN_PARAGRAPH = re.compile(
-    r"(?im)(?:\bbecause|\bdid not meet the following|^[ \t]*reasons? for (?:this|our|the) (?:decision|denial))"
-    r"[ \t]*[:.]?[ \t]*\n\s*(?P<para>[^\n]{20,}(?:(?<![.!?\u201d\"])(?<![.!?\u201d\"][ \t])\n(?!\s*\n)[^\n]+)*)"
+    r"(?im)(?:\bbecause|\bdid not meet the following|^[ \t]*reasons? for (?:this|our|the) (?:decision|denial)"
+    r"|^[ \t]*why\b[^\n]{0,40}\b(?:den(?:y|ied)|not (?:paid|covered|approved))\b[^\n]{0,30}\??[ \t]*$)"
+    r"[ \t]*[:.]?[ \t]*\n\s*(?P<para>[^\n]{20,}" + _WRAPPED_LINES + ")"
 )
 # "... because: Your doctor told us ..." on the same line.
 _INTRO_SAME_LINE = re.compile(r"(?i)\bbecause\s*:[ \t]*(?P<para>[^\n]{20,})")
 # "Reason for Denial: ..." as a labelled field.
 _LABELLED = re.compile(
-    r"(?im)^[ \t]*(?:reason for (?:the )?denial|denial reason|reason)[ \t]*:[ \t]*(?P<para>[^\n]{10,})$"
+    r"(?im)^[ \t]*(?:reason for (?:the )?denial|denial reason|reason)[ \t]*:[ \t]*(?P<para>[^\n]{10,}"
+    + _WRAPPED_LINES
+    + ")"
 )
 # "The reason for the denial is that ...".
 _REASON_IS = re.compile(
     r"(?i)\bthe reason for (?:the|this|our) (?:denial|decision) is(?: that)?\s+(?P<para>[^\n]{10,}?\.)"
 )
 # A sentence that denies and gives a reason: "We cannot approve ... as it is not medically necessary."
-_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?](?=\s|$)|$)")
+# A sentence may run over hard-wrapped lines but not over a blank line; "St." and "5.5" do not end one.
+_SENTENCE = re.compile(r"(?:[^.!?\n]|\n(?![ \t]*\n)|(?<=\bSt)\.|\.(?=\d))+(?:[.!?](?=\s|$)|$)")
 _DENIES = re.compile(
     r"(?i)\b(?:den(?:y|ied|ying)|cannot approve|unable to approve|not approved|not covered|"
     r"have not approved)\b"
@@ -48,7 +54,7 @@ _POLICY_TITLED = re.compile(
 
 def _trim(text: str) -> tuple[int, int]:
     """Leading and trailing blank/quote characters to drop from a reason paragraph."""
-    left = len(text) - len(text.lstrip(" \t“\"'"))
+    left = len(text) - len(text.lstrip(" \t\r\n“\"'"))
     right = len(text.rstrip(" \t\n”\"'"))
     return left, right
 
@@ -79,12 +85,24 @@ def find_reason(letter: Letter) -> list[Finding]:
     if findings:
         return findings
     for match in _SENTENCE.finditer(letter.text):
-        sentence = match.group(0)
-        if _DENIES.search(sentence) and _BECAUSE.search(sentence) and letter.in_body(match.start()):
-            found = _finding(letter, match.start(), sentence, 0.6)
+        start, sentence = _without_heading_lines(match.start(), match.group(0))
+        if not (_DENIES.search(sentence) and _BECAUSE.search(sentence)):
+            continue
+        if letter.in_body(start) and letter.in_body(start + len(sentence.rstrip()) - 1):
+            found = _finding(letter, start, sentence, 0.6)
             if found is not None:
                 return [found]
     return []
+
+
+def _without_heading_lines(start: int, sentence: str) -> tuple[int, str]:
+    """Drop heading lines ("Why this claim was denied") that open a sentence found across lines: short lines
+    followed by a line that starts a new thought (a capital letter), unlike a hard wrap."""
+    lines = sentence.split("\n")
+    while len(lines) > 1 and len(lines[0].strip()) < 60 and lines[1].lstrip()[:1].isupper():
+        start += len(lines[0]) + 1
+        lines.pop(0)
+    return start, "\n".join(lines)
 
 
 def find_policy(letter: Letter) -> list[Finding]:

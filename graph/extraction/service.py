@@ -12,7 +12,7 @@ from graph.extraction.placeholders import is_placeholder
 _LABELLED = re.compile(
     r"(?im)^[ \t]*(?:service/item|requested service\(?s?\)?(?:/\s*treatment)?|description of service|"
     r"service description|item requested|requested item|drug requested|requested drug|medication requested|"
-    r"requested medication|drug name|medication|prescription drug|procedure requested|requested procedure)"
+    r"requested medication|drug name|medication|prescription drug|procedure requested|requested procedure|procedures?|services?(?:\(s\))?)"
     r"[ \t]*:[ \t]*(?P<value>[^\n]{2,160})$"
 )
 # "request for coverage of TRUVADA", "request for benefits for LIDOCAINE 5% PATCH", "claim for PERTZYE has been".
@@ -30,6 +30,8 @@ _PHRASED: tuple[tuple[re.Pattern[str], float], ...] = tuple(
             0.8,
         ),
         (r"(?i:(?:insurance\s+)?claim\s+for)", 0.75),
+        (r"(?i:(?:reviewed|received)\s+(?:the|a|your)\s+request\s+for\s+(?:an?|the)(?!\s+(?:appeal|review|copy|"
+         r"hearing|grievance|extension|redetermination|reconsideration)\b))", 0.65),
         (r"(?i:(?:cannot|unable\s+to)\s+approve\s+(?:your|the))", 0.7),
     )
 )
@@ -45,7 +47,10 @@ _NOT_A_SERVICE = re.compile(
 )
 
 _DIAGNOSIS_LABEL = re.compile(r"(?im)^[ \t]*(?:diagnosis|primary diagnosis|dx)[ \t]*:[ \t]*(?P<value>[^\n]{3,120})$")
-_DIAGNOSED_WITH = re.compile(r"(?i)\bdiagnosed\s+with\s+(?:an?\s+|the\s+)?(?P<value>[^\n.;,]{3,100})")
+_DIAGNOSED_WITH = re.compile(
+    r"(?i)\b(?:diagnosed\s+with|diagnosis\s+(?:provided|given|submitted|listed)\s+was|diagnosis\s+was)"
+    r"\s+(?:an?\s+|the\s+)?(?P<value>(?:[^\n.;,]|\.(?=\d)){3,100})"
+)
 
 _KIND_CUES: tuple[tuple[ServiceKind, re.Pattern[str]], ...] = (
     (

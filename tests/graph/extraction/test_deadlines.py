@@ -98,3 +98,37 @@ def test_deadlines_in_form_instructions_are_ignored() -> None:
     assert values(find_deadlines(letter), "appeal_deadline") == [
         AppealDeadline(days=60, counted_from="this notice")
     ]
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("text", "days", "counted_from"),
+    [
+        (
+            "Send a written appeal within 180 days of the date you receive this\nstatement to: Appeals Unit.",
+            180,
+            "the date you receive this statement",
+        ),
+        (
+            "You have the right to ask us for a redetermination (appeal). You must ask within 65 days of the date "
+            "of this notice.",
+            65,
+            "the date of this notice",
+        ),
+    ],
+)
+def test_deadline_over_a_wrap_or_named_in_the_sentence_before(text: str, days: int, counted_from: str) -> None:
+    found = [f.value for f in find_deadlines(body_letter(text)) if f.field == "appeal_deadline"]
+    assert found == [AppealDeadline(days=days, counted_from=counted_from)]
+
+
+@pytest.mark.unit
+def test_a_deadline_for_records_after_an_appeal_sentence_is_not_the_appeal_deadline() -> None:
+    text = "You may file an appeal. Your doctor has 14 days to send the records."
+    assert [f for f in find_deadlines(body_letter(text)) if f.field == "appeal_deadline"] == []
+
+
+@pytest.mark.unit
+def test_fast_parenthetical_expedited_counts() -> None:
+    text = "If waiting could seriously harm your health, ask for a fast (expedited) redetermination."
+    assert [f.value for f in find_deadlines(body_letter(text)) if f.field == "expedited_available"] == [True]

@@ -83,3 +83,27 @@ def test_reason_in_appeal_rights_is_not_the_denial_reason() -> None:
 def test_policy_cited(text: str, expected: str | None) -> None:
     found = values(find_policy(body_letter(text)), "policy_cited")
     assert found[:1] == ([expected] if expected else [])
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Why this claim was denied\nThis claim was denied because the provider is not in your\nnetwork.\n",
+            "This claim was denied because the provider is not in your\nnetwork.",
+        ),
+        (
+            "Why did we deny your request?\nWe denied it because the drug is not on the drug list.\n\nNext",
+            "We denied it because the drug is not on the drug list.",
+        ),
+        (
+            "Reason for denial: The notes do not show new symptoms since the\nlast scan. It is not needed.\nNext\n",
+            "The notes do not show new symptoms since the\nlast scan. It is not needed.",
+        ),
+        ("We denied the drug because {Provide specific rationale,\nincluding any rule.}:\n", None),
+    ],
+)
+def test_reason_over_wrapped_lines_and_headings(text: str, expected: str | None) -> None:
+    found = values(find_reason(body_letter(text)), "reason")
+    assert found[:1] == ([expected] if expected else [])

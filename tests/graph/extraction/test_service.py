@@ -90,3 +90,16 @@ def test_diagnosis(text: str, expected: str | None) -> None:
 )
 def test_service_kind(service: str | None, codes: Codes, kind: ServiceKind | None) -> None:
     assert infer_service_kind(service, codes) == kind
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The diagnosis provided was rheumatoid arthritis (M06.9).", "rheumatoid arthritis (M06.9)"),
+        ("The medication for the diagnosis provided is considered experimental.", None),
+    ],
+)
+def test_diagnosis_provided(text: str, expected: str | None) -> None:
+    found = values(find_diagnosis(body_letter(text)), "diagnosis")
+    assert found[:1] == ([expected] if expected else [])
