@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import pytest
+
+from graph.extraction.sentence_index import SentenceIndex
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("text", "word", "sentence"),
+    [
+        ("We looked. The brace is not needed. Call us.", "brace", "The brace is not needed. "),
+        ("Dear Member:\nWe denied the scan\nbecause it was early.\n", "because",
+         "We denied the scan\nbecause it was early.\n"),
+        ("CASE DETAILS\nReason: late filing", "late", "Reason: late filing"),
+        ("First paragraph ends here\n\nSecond one starts", "Second", "Second one starts"),
+        ("He said “it is unproven.” Then he left.", "unproven", "He said “it is unproven.” "),
+        ("   Leading blanks. Next", "Leading", "Leading blanks. "),
+    ],
+)  # fmt: skip
+def test_the_sentence_around_a_word(text: str, word: str, sentence: str) -> None:
+    index = SentenceIndex(text)
+    pos = text.index(word)
+    start, end = index.bounds(pos)
+    assert text[start:end] == sentence
+    assert index.start_of(pos) == start
+    assert index.text_of(pos) == sentence
+
+
+@pytest.mark.unit
+def test_sentence_starts_skip_white_space() -> None:
+    text = "One.  Two.\n\n  Three."
+    assert [text[s] for s in SentenceIndex(text).starts] == ["O", "T", "T"]
