@@ -47,16 +47,12 @@ _CUE = re.compile(
     r"(?P<code>\bcodes?)))(?!\w)"
 )
 # What may sit between a cue and its first code: "CPT code(s): ", "procedures (", "code #", "code is ".
-_FILLER = re.compile(
-    r"(?i)[ \t]*(?:\(s\))?(?:[ \t]*(?:#|:|-|–|no\.|nos\.|number|numbers|is|are|=|\())*[ \t]*"
-)
+_FILLER = re.compile(r"(?i)[ \t]*(?:\(s\))?(?:[ \t]*(?:#|:|-|–|no\.|nos\.|number|numbers|is|are|=|\())*[ \t]*")
 _SEPARATOR = re.compile(r"(?i)[ \t]*(?:,|;|/|&|\band\b|\bor\b)?[ \t]*(?:\band\b[ \t]*)?")
 
 _DOTTED_ICD = re.compile(r"(?<![\w.-])(?P<code>[A-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4})(?!\w|\.\w|-\w)")
 _BARE_HCPCS = re.compile(rf"(?<![\w$.,/#-]){_HCPCS_TOKEN.pattern}(?![_-]\w)")
-_GROUP_CARC = re.compile(
-    r"(?<![\w-])(?P<group>CO|PR|OA|PI|CR)-(?P<code>\d{1,3}|[ABDPWY]\d{1,2})(?![\w%/]|\.\d|-\w)"
-)
+_GROUP_CARC = re.compile(r"(?<![\w-])(?P<group>CO|PR|OA|PI|CR)-(?P<code>\d{1,3}|[ABDPWY]\d{1,2})(?![\w%/]|\.\d|-\w)")
 _LINE_START_CPT = re.compile(
     r"(?m)^[ \t]*(?:[-•*][ \t]*)?(?P<code>\d{5}|\d{4}[FTU])(?:[ \t]*[-–:][ \t]*|[ \t]+)"
     r"(?P<desc>[A-Z][A-Za-z'()/&-]*(?:,?[ \t]+[A-Za-z'()/&-]+)+)"
@@ -84,9 +80,7 @@ _OTHER_CODES = frozenset(
         "country", "plan", "bar", "discount", "dress", "tax", "insurance",
     }
 )  # fmt: skip
-_PLAIN_WORDS = frozenset(
-    {"the", "this", "that", "a", "an", "your", "our", "each", "with", "using", "per", "by"}
-)
+_PLAIN_WORDS = frozenset({"the", "this", "that", "a", "an", "your", "our", "each", "with", "using", "per", "by"})
 
 
 @dataclass
@@ -134,11 +128,7 @@ def find_codes(letter: Letter) -> list[Finding]:
             found.add("codes.icd10", match["code"], match.start(), match.end(), 0.8)
     for match in _BARE_HCPCS.finditer(text):
         code = match["code"]
-        if (
-            code[0] in "HSR"
-            or icd10_exists(code)
-            or _ID_LABEL_BEFORE.search(_line_before(text, match.start()))
-        ):
+        if code[0] in "HSR" or icd10_exists(code) or _ID_LABEL_BEFORE.search(_line_before(text, match.start())):
             continue
         found.add("codes.hcpcs", code, match.start(), match.end(), 0.7)
     for match in _GROUP_CARC.finditer(text):

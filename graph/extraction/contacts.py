@@ -78,9 +78,7 @@ def _faxes(letter: Letter, blanks: list[tuple[int, int]]) -> list[Finding]:
         if fax_after and not fax_before:
             label_start = fax_after.start() + len(fax_after.group(0)) - len(fax_after.group(0).lstrip())
             evidence.append(letter.span(label_start, fax_after.end()))
-        findings.append(
-            Finding("appeal_fax", _normalized(phone), tuple(evidence), 0.9 if close_label else 0.8)
-        )
+        findings.append(Finding("appeal_fax", _normalized(phone), tuple(evidence), 0.9 if close_label else 0.8))
     return findings
 
 
@@ -97,9 +95,7 @@ def _addresses(letter: Letter, blanks: list[tuple[int, int]]) -> list[Finding]:
         if cues and cues[-1]["in_person"]:
             continue
         value = _one_line(address.group(0))
-        findings.append(
-            Finding("appeal_address", value, (letter.match_span(address),), 0.85 if cues else 0.7)
-        )
+        findings.append(Finding("appeal_address", value, (letter.match_span(address),), 0.85 if cues else 0.7))
     return findings
 
 

@@ -18,9 +18,7 @@ from graph.extraction.letter import Finding, Letter, SectionKind
 from graph.extraction.placeholders import is_placeholder, placeholder_spans
 
 _VALUE = r"(?P<value>[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){4,39})(?![\w/@]|[.,]\w|-\w|:\S)"
-_NUMBERED = (
-    r"(?:#|no\.?|nbr\.?|number|num\.?|id(?:entifier)?(?:[ \t]+(?:#|no\.?|number))?)(?:[ \t]+(?:is|was))?"
-)
+_NUMBERED = r"(?:#|no\.?|nbr\.?|number|num\.?|id(?:entifier)?(?:[ \t]+(?:#|no\.?|number))?)(?:[ \t]+(?:is|was))?"
 _CLAIM = re.compile(
     rf"(?i)\bclaim[ \t]*(?:{_NUMBERED}[ \t]*[:#.-]?|:)[ \t]*(?:#[ \t]*)?{_VALUE}",
 )

@@ -12,7 +12,8 @@ from graph.extraction.placeholders import is_placeholder
 _LABELLED = re.compile(
     r"(?im)^[ \t]*(?:service/item|requested service\(?s?\)?(?:/\s*treatment)?|description of service|"
     r"service description|item requested|requested item|drug requested|requested drug|medication requested|"
-    r"requested medication|drug name|medication|prescription drug|procedure requested|requested procedure|procedures?|services?(?:\(s\))?)"
+    r"requested medication|drug name|medication|prescription drug|procedure requested|requested procedure|"
+    r"procedures?|services?(?:\(s\))?)"
     r"[ \t]*:[ \t]*(?P<value>[^\n]{2,160})$"
 )
 # "request for coverage of TRUVADA", "request for benefits for LIDOCAINE 5% PATCH", "claim for PERTZYE has been".
@@ -30,8 +31,11 @@ _PHRASED: tuple[tuple[re.Pattern[str], float], ...] = tuple(
             0.8,
         ),
         (r"(?i:(?:insurance\s+)?claim\s+for)", 0.75),
-        (r"(?i:(?:reviewed|received)\s+(?:the|a|your)\s+request\s+for\s+(?:an?|the)(?!\s+(?:appeal|review|copy|"
-         r"hearing|grievance|extension|redetermination|reconsideration)\b))", 0.65),
+        (
+            r"(?i:(?:reviewed|received)\s+(?:the|a|your)\s+request\s+for\s+(?:an?|the)(?!\s+(?:appeal|review|copy|"
+            r"hearing|grievance|extension|redetermination|reconsideration)\b))",
+            0.65,
+        ),
         (r"(?i:(?:cannot|unable\s+to)\s+approve\s+(?:your|the))", 0.7),
     )
 )

@@ -90,14 +90,9 @@ def test_no_fast_appeal_offer_gives_nothing(text: str) -> None:
 
 
 def test_deadlines_in_form_instructions_are_ignored() -> None:
-    text = (
-        "Insert: You must appeal within 30 days of this notice.\n"
-        "You must appeal within 60 days of this notice."
-    )
+    text = "Insert: You must appeal within 30 days of this notice.\nYou must appeal within 60 days of this notice."
     letter = Letter.of(text, (Section(SectionKind.instructions, 0, text.index("\n")),))
-    assert values(find_deadlines(letter), "appeal_deadline") == [
-        AppealDeadline(days=60, counted_from="this notice")
-    ]
+    assert values(find_deadlines(letter), "appeal_deadline") == [AppealDeadline(days=60, counted_from="this notice")]
 
 
 @pytest.mark.unit

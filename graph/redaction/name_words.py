@@ -1,0 +1,111 @@
+"""Is this capitalised run of words a person's name? Word lists that keep insurers, drugs and letter words out.
+
+Letters are full of capitalised words that are not people: insurers ("Humana", "Anthem"), drugs ("Truvada"),
+departments ("Appeals Unit"), headings and months. spaCy's small model tags some of them PERSON. A candidate
+is rejected outright when any word belongs to an organisation, a drug or a generic addressee, and cut short
+at the first plain English word ("Ruiz On March" -> "Ruiz").
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Insurers, PBMs, programmes and agencies a denial letter names. Lower case.
+INSURER_WORDS = _words(
+    """
+    aetna anthem amerigroup ambetter amerihealth bcbs carefirst caremark centene cigna cvs elevance
+    emblemhealth evernorth excellus geisinger guidewell healthnet healthfirst highmark humana kaiser
+    permanente medica medicaid medicare medi-cal molina optum optumrx premera regence selecthealth
+    tricare uhc unitedhealth unitedhealthcare wellcare wellmark wellpoint magellan evicore carelon
+    healthhelp nia availity navinet cms hhs ebsa dol oic dmhc ire maximus
+    """
+)
+# Drugs and clinical words that reach spaCy as capitalised tokens. Lower case; generic and brand names.
+CLINICAL_WORDS = _words(
+    """
+    truvada descovy apretude pertzye creon zenpep lidocaine lidoderm humira enbrel stelara dupixent
+    ozempic wegovy mounjaro zepbound trulicity jardiance farxiga eliquis xarelto keytruda opdivo botox
+    aimovig emgality ajovy nurtec ubrelvy qulipta xolair nucala fasenra skyrizi tremfya cosentyx taltz
+    otezla rinvoq xeljanz entyvio remicade inflectra ocrevus tysabri gilenya copaxone spinraza zolgensma
+    vyvanse adderall concerta suboxone sublocade vivitrol narcan lantus humalog novolog tresiba toujeo
+    basaglar dexcom libre omnipod tandem insulin metformin gabapentin lyrica cymbalta prep pep hiv mri
+    ct pet ekg ecg cpt hcpcs icd dme tablet tablets capsule capsules patch patches injection infusion
+    pen vial syringe solution cream dose knee hip shoulder spine spinal lumbar cervical thoracic back
+    neck joint replacement arthroplasty arthroscopy fusion repair reconstruction resection biopsy scan
+    imaging ultrasound mammogram colonoscopy endoscopy physical occupational speech therapy therapies
+    sleep study polysomnography glucose monitor pump sensor surgery procedure treatment screening test
+    testing visit visits device equipment wheelchair brace orthotic prosthetic oxygen dialysis
+    chemotherapy radiation transplant bariatric gastric sleeve bypass cardiac
+    """
+)
+# Organisation, department and generic-addressee words: a run holding one is not a person's name.
+ORGANISATION_WORDS = _words(
+    """
+    health healthcare insurance insurer company co corp corporation inc llc lp ltd plan plans group
+    medical center centre hospital hospitals clinic clinics pharmacy pharmacies associates association
+    services service department dept unit team office division management utilization review appeals
+    appeal grievance grievances grievance customer member members membership valued subscriber enrollee
+    participant beneficiary patient provider providers physician physicians doctor doctors sir madam
+    friend colleague parent guardian policyholder coordinator administrator administration director
+    directors committee board foundation university institute counselor counsellor specialist
+    representative manager nurse reviewer analyst advocate officer clerk assistant supervisor pharmacist
+    technician agent liaison navigator financial billing mutual rx network networks partners systems
+    system solutions care cares orthopedic orthopedics radiology imaging laboratory laboratories lab
+    labs surgery surgical rehabilitation rehab therapy therapeutics behavioral mental specialty
+    specialists family community regional general memorial children's womens women's county state
+    federal national american united department of notice determination decision benefit benefits
+    coverage claim claims request requests authorization prior pre-certification external internal
+    independent organization organisation program programme assistance ombudsman commissioner bureau
+    agency trust fund employer employee retirement security act law policy policies criteria guideline
+    guidelines summary explanation statement letter form attachment enclosure page fax facsimile phone
+    telephone email website confidential important urgent expedited standard level first second final
+    adverse denial denied approved medicare medicaid advantage part drug drugs formulary tier
+    """
+)
+# Plain words: a name run is cut where one starts ("Dr. Ruiz On March 3" -> "Ruiz").
+PLAIN_WORDS = _words(
+    """
+    the a an and or of on in at by for to from with without as is are was were be been this that these
+    those it its we our us you your he she his her they their them who whom which what when where why
+    how if then than not no yes all any each every some such per via re dear hello hi please thank
+    thanks sincerely regards january february march april may june july august september october
+    november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
+    friday saturday sunday today date dob birth born name id number no ssn mrn npi tel fax
+    """
+)
+_TOKEN = re.compile(r"[^\s,]+")
+
+
+def _bare(token: str) -> str:
+    return token.strip(".,;:()'’\"").casefold()
+
+
+def name_bounds(candidate: str) -> tuple[int, int] | None:
+    """The part of `candidate` that is a name, as offsets into it, or None when it is not a person's name."""
+    tokens = [(m.start(), m.end(), _bare(m.group())) for m in _TOKEN.finditer(candidate)]
+    kept: list[tuple[int, int, str]] = []
+    for start, end, word in tokens:
+        if word in ORGANISATION_WORDS or word in INSURER_WORDS or word in CLINICAL_WORDS:
+            return None
+        if word in PLAIN_WORDS:
+            break
+        kept.append((start, end, word))
+    while kept and len(kept[-1][2]) <= 1:  # a trailing initial stays only inside a name ("LOPEZ, MARIA E")
+        if len(kept) > 2:
+            break
+        kept.pop()
+    if not any((len(word) >= 2 and word.isalpha()) or "-" in word or "'" in word for _, _, word in kept):
+        return None
+    end = kept[-1][1]
+    while end > 0 and candidate[end - 1] in ",;:":
+        end -= 1
+    return kept[0][0], end
+
+
+def is_name_like(candidate: str) -> bool:
+    return name_bounds(candidate) is not None

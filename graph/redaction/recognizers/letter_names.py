@@ -1,0 +1,118 @@
+"""Names where a letter's layout says a name goes: salutations, name fields, titles, credentials, signatures.
+
+"Dear Maria Lopez," "Patient: LOPEZ, MARIA E" "Member Name: ..." "Enrollee's Name:" "Covered Person:"
+"Dr. Ana Ruiz" "Ana Ruiz, MD" and the line after "Sincerely,". The span is the name alone, without the title
+or credential, so the redacted text reads "Dr. [PERSON_1]". Generic salutations ("Dear Valued Member",
+"Dear [Customer]") and organisations in name fields ("Provider: Lakeview Medical Center") are not names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from graph.redaction.entities import PERSON
+from graph.redaction.name_words import name_bounds
+from graph.redaction.recognizers.results import recognizer_result
+
+# Ana, McAllister, O'Rourke, LOPEZ
+_WORD = r"(?:[A-Z][a-z]*[A-Z]?[a-z]+|[A-Z]{2,}|[A-Z](?=['’]))(?:['’\-][A-Z]?[A-Za-z]+)*"
+_INITIAL = r"[A-Z]\.?"
+_PARTICLE = r"(?:van|von|der|den|de|del|della|da|di|du|la|le|bin|ibn|al|st\.)"
+_PART = rf"(?:{_WORD}|{_INITIAL}|{_PARTICLE})"
+# First [Middle] Last, on one line; at most five parts.
+NAME = rf"{_WORD}(?:[^\S\n]+{_PART}){{0,3}}(?:[^\S\n]+{_WORD})"
+SINGLE = _WORD
+
+_TITLE = r"(?:Dr|Mr|Mrs|Ms|Mx|Miss|Doctor|Prof)\b\.?"
+_CREDENTIAL = (
+    r"(?:M\.?D|D\.?O|N\.?P|P\.?A(?:-C)?|R\.?N|Ph\.?D|Pharm\.?D|D\.?D\.?S|D\.?M\.?D|D\.?P\.?M|O\.?D|LCSW|LMFT|"
+    r"LPC|APRN|CRNP|FNP(?:-BC)?|DNP|MSN|BSN|PT|DPT|OTR|CNM|FACS|FACP|MPH|MBA|RPh)\b\.?"
+)
+# Last, First [M] ("Ruiz, MD" is a name and a credential, not an inverted name)
+NAME_INVERTED = rf"{_WORD}(?:[^\S\n]+{_WORD})?,[^\S\n]*(?!{_CREDENTIAL}){_WORD}(?:[^\S\n]+{_PART}){{0,2}}"
+_FIELD = (
+    r"(?i:(?:patient|member|enrollee|subscriber|insured|beneficiary|participant|policyholder|dependent|"
+    r"covered\s+person|claimant|cardholder|recipient|guarantor|representative|authorized\s+representative|"
+    r"parent(?:\s*/\s*|\s+or\s+)guardian|guardian|parent|spouse|caseworker|case\s+manager|contact|"
+    r"appointed\s+representative|requesting\s+provider|rendering\s+(?:provider|clinician)|"
+    r"(?:ordering|treating|attending|referring|prescribing)\s+(?:provider|physician|clinician|doctor)|"
+    r"prescriber|physician|doctor|provider|reviewer|physician\s+reviewer|medical\s+director|"
+    r"reviewed\s+by|signed\s+by|prepared\s+by|to|attn|attention|from|cc|re)"
+    r"(?:['’]s)?(?:\s+(?:full\s+)?name)?|name)"
+)
+_SIGN_OFF = r"(?i:sincerely|regards|best\s+regards|respectfully|cordially|thank\s+you)"
+_ROLE = (
+    r"(?i:caseworker|case\s+worker|case\s+manager|care\s+coordinator|representative|guardian|daughter|son|wife|"
+    r"husband|spouse|partner|mother|father|parent|sister|brother|nurse|office|care)"
+)
+# The line after a name line in an address block starts with a house number or a P.O. box.
+_ADDRESS_LINE_START = (
+    r"[^\S\n]*(?:\d{1,6}[A-Z]?[^\S\n]+[A-Z0-9]|(?i:p\.?[^\S\n]?o\.?[^\S\n]?box|post\s+office\s+box)\b)"
+)
+
+# Each pattern has a group "name"; name_bounds decides whether, and how much of, it is a person's name.
+PATTERNS: tuple[tuple[re.Pattern[str], float], ...] = (
+    (
+        re.compile(rf"(?<![\w])(?i:dear)[^\S\n]+(?:{_TITLE}[^\S\n]*)?(?P<name>{NAME}|{SINGLE})(?=[^\S\n]*[,:;\n])"),
+        0.85,
+    ),
+    (
+        re.compile(
+            rf"(?m)(?:^|(?<=[^\S\n]{{2}}))[^\S\n]*{_FIELD}[^\S\n]*[:][^\S\n]*(?:{_TITLE}[^\S\n]*)?"
+            rf"(?P<name>{NAME_INVERTED}|{NAME})(?=[^\S\n]*(?:,[^\S\n]*{_CREDENTIAL}|[,;(]|[^\S\n]{{2}}|$))"
+        ),
+        0.85,
+    ),
+    (re.compile(rf"(?<![\w.]){_TITLE}[^\S\n]*(?P<name>{NAME}|{SINGLE})"), 0.85),
+    # "Ana Ruiz, MD" but not "New Castle, PA 16101"
+    # (the lookahead first checks cheaply that a credential follows on the line, sparing NAME's backtracking)
+    (
+        re.compile(
+            rf"(?<![\w])(?=[A-Z][^,\n]{{0,60}},[^\S\n]*{_CREDENTIAL})"
+            rf"(?P<name>{NAME})[^\S\n]*,[^\S\n]*{_CREDENTIAL}(?![^\S\n]*\d{{5}})"
+        ),
+        0.8,
+    ),
+    # "My name is Ana Ruiz", "her maiden name is Ruiz"
+    (re.compile(rf"(?<!\w)(?i:name\s+is|name\s+was|i\s+am|this\s+is)[^\S\n]+(?P<name>{NAME}|{SINGLE})"), 0.7),
+    # A name on its own line above a street line: the addressee block.
+    (re.compile(rf"(?m)^[^\S\n]*(?P<name>{NAME_INVERTED}|{NAME})[^\S\n]*\n(?={_ADDRESS_LINE_START})"), 0.8),
+    # "your caseworker is Ana Ruiz", "the office of Ana Ruiz", "parent or guardian of:\nAna Ruiz"
+    (
+        re.compile(rf"(?<!\w){_ROLE}[^\S\n]+(?i:is|of|named)[^\S\n]*:?\s*(?:{_TITLE}[^\S\n]*)?(?P<name>{NAME})"),
+        0.8,
+    ),
+    (
+        re.compile(rf"{_SIGN_OFF}[^\S\n]*[,.]?[^\S\n]*\n(?:[^\S\n]*\n)*[^\S\n]*(?:{_TITLE}[^\S\n]*)?(?P<name>{NAME})"),
+        0.8,
+    ),
+)
+
+
+class LetterNamesRecognizer(EntityRecognizer):
+    def __init__(self) -> None:
+        super().__init__(supported_entities=[PERSON], name="LetterNamesRecognizer", supported_language="en")
+
+    def load(self) -> None:
+        """Nothing to load: the patterns are module constants."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        if entities and PERSON not in entities:
+            return []
+        found: dict[tuple[int, int], float] = {}
+        for pattern, score in PATTERNS:
+            for match in pattern.finditer(text):
+                bounds = name_bounds(match.group("name"))
+                if bounds is None:
+                    continue
+                key = (match.start("name") + bounds[0], match.start("name") + bounds[1])
+                found[key] = max(score, found.get(key, 0.0))
+        return [self._result(start, end, score) for (start, end), score in sorted(found.items())]
+
+    def _result(self, start: int, end: int, score: float) -> RecognizerResult:
+        return recognizer_result(self, PERSON, start, end, score)

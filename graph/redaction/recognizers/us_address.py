@@ -1,0 +1,80 @@
+"""US postal addresses: street lines, P.O. boxes and "City, ST 12345" lines.
+
+"1234 Elm Street, Apt 5" "41905 County Road 12" "P.O. Box 1234" "Lowell, MA 01851-2201". A street line and a
+city line on one line ("60698 Pemberton Place, Lowell, MA 01802") make one span; on two lines, two spans.
+A state name alone is not PHI (Safe Harbor removes places smaller than a state), so it is never matched alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from graph.redaction.entities import ADDRESS
+from graph.redaction.recognizers.results import recognizer_result, without_contained
+
+_STATE_CODES = (
+    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND "
+    "OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR VI GU AS MP"
+)
+STATES = _STATE_CODES.split()
+STATE_NAMES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|District of Columbia|Florida|"
+    "Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|"
+    "Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|"
+    "New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|"
+    "South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|Puerto Rico"
+)
+_SUFFIX = (
+    r"(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Terrace|Ter|Circle|"
+    r"Cir|Parkway|Pkwy|Highway|Hwy|Row|Trail|Trl|Square|Sq|Loop|Run|Path|Pike|Alley|Aly|Crossing|Xing|Point|Pt|"
+    r"Plaza|Plz|Heights|Hts|Ridge|Commons|Cove|Cv|Creek|Crescent|Cres|Expressway|Expy|Freeway|Fwy|Glen|Grove|"
+    r"Hill|Hollow|Junction|Landing|Manor|Meadow|Meadows|Mews|Park|Pass|Ranch|Spur|Station|Terr|Turnpike|Tpke|"
+    r"Valley|View|Vista|Walk|Wynd|Bend|Close|Green|Broadway)\b\.?"
+)
+_DIRECTION = r"(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b\.?"
+_STREET_WORD = r"(?:[A-Z][A-Za-z'’\-]*|\d+(?:st|nd|rd|th))"
+_UNIT = r"(?:Apt|Apartment|Suite|Ste|Unit|Bldg|Building|Floor|Fl|Room|Rm|Lot|Trlr|#)\.?[^\S\n]*#?[A-Z0-9\-]+"
+_ROUTE = (
+    r"(?:County\s+Road|County\s+Rd|State\s+Route|State\s+Road|Route|Rte|Highway|Hwy|"
+    r"Farm\s+to\s+Market\s+Road|FM|CR|SR|US)\s+\d+[A-Z]?"
+)
+_CITY = r"[A-Z][A-Za-z'’.\-]*(?:[^\S\n][A-Z][A-Za-z'’.\-]*){0,3}"
+_ZIP = r"\d{5}(?:-\d{4})?"
+_STATE = rf"(?:{'|'.join(STATES)}|{STATE_NAMES})"
+
+STREET = (
+    rf"\d{{1,6}}(?:-\d{{1,4}})?[A-Z]?[^\S\n]+(?:{_DIRECTION}[^\S\n]+)?"
+    rf"(?:{_ROUTE}|(?:{_STREET_WORD}[^\S\n]+){{1,4}}{_SUFFIX}(?:[^\S\n]+{_DIRECTION})?)"
+    rf"(?:,?[^\S\n]+{_UNIT})?"
+)
+PO_BOX = r"(?:P\.?[^\S\n]?O\.?[^\S\n]?Box|Post[^\S\n]+Office[^\S\n]+Box|PO[^\S\n]+Box|Box)[^\S\n]+\d{1,7}"
+CITY_LINE = rf"{_CITY},?[^\S\n]+{_STATE},?[^\S\n]+{_ZIP}"
+
+PATTERNS: tuple[tuple[re.Pattern[str], float], ...] = (
+    (re.compile(rf"(?<![\w-])(?:{STREET}|{PO_BOX})(?:,?[^\S\n]+{CITY_LINE})?(?![\w])"), 0.8),
+    (re.compile(rf"(?<![\w-]){CITY_LINE}(?![\w-])"), 0.75),
+)
+
+
+class UsAddressRecognizer(EntityRecognizer):
+    def __init__(self) -> None:
+        super().__init__(supported_entities=[ADDRESS], name="UsAddressRecognizer", supported_language="en")
+
+    def load(self) -> None:
+        """Nothing to load: the patterns are module constants."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        if entities and ADDRESS not in entities:
+            return []
+        return without_contained(
+            [
+                recognizer_result(self, ADDRESS, match.start(), match.end(), score)
+                for pattern, score in PATTERNS
+                for match in pattern.finditer(text)
+            ]
+        )

@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+import pytest
+
+from graph.redaction.recognizers.mrn import MrnRecognizer
+from tests.graph.redaction.recognizers.helpers import found
+
+SCORE = MrnRecognizer.SCORE
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Facility MRN:        JCN-791974", [("JCN-791974", SCORE)]),
+        ("Medical record number: 01976912", [("01976912", SCORE)]),
+        ("MRN 535178080", [("535178080", SCORE)]),
+        ("Patient account number: 7730019921", [("7730019921", SCORE)]),
+        ("Acct #: 44019-22", [("44019-22", SCORE)]),
+        ("Encounter number: ENC-20931", [("ENC-20931", SCORE)]),
+        ("Please keep your medical records for 7 years", []),
+    ],
+)
+def test_record_numbers(text: str, expected: list[tuple[str, float]]) -> None:
+    assert found(MrnRecognizer(), text) == expected

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import pytest
+
+from graph.redaction.name_words import is_name_like, name_bounds
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("candidate", "name"),
+    [
+        ("Maria Lopez", "Maria Lopez"),
+        ("LOPEZ, MARIA E", "LOPEZ, MARIA E"),
+        ("Ruiz On March", "Ruiz"),  # cut at the first plain word
+        ("Priya O'Rourke", "Priya O'Rourke"),
+        ("Ana R", "Ana"),  # a trailing initial after one name is dropped
+    ],
+)
+def test_name_bounds_keep_the_name(candidate: str, name: str) -> None:
+    bounds = name_bounds(candidate)
+    assert bounds is not None
+    assert candidate[bounds[0] : bounds[1]] == name
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    "candidate",
+    ["Humana", "Truvada", "Anthem Blue", "Valued Member", "Lakeview Medical Center", "Knee Replacement", "The", "A"],
+)
+def test_insurers_drugs_and_organisations_are_not_names(candidate: str) -> None:
+    assert not is_name_like(candidate)
