@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import pytest
+
+from graph.redaction.ner_focus import CONTEXT_WORDS, could_be_a_name, ner_focus
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Lachance", True),
+        ("KEIKO", True),
+        ("Fresno,", True),
+        ("(Maria)", True),
+        ("You", False),
+        ("Humana", False),
+        ("Truvada", False),
+        ("Appeals", False),
+        ("March", False),
+        ("denied", False),
+        ("12345", False),
+    ],
+)
+def test_could_be_a_name(word: str, expected: bool) -> None:
+    assert could_be_a_name(word) is expected
+
+
+@pytest.mark.unit
+def test_focus_keeps_length_newlines_and_the_words_around_names() -> None:
+    boilerplate = "you may ask us for a copy of the rules we used to make this decision at no cost to you. " * 3
+    text = f"{boilerplate}\nYesterday Maria Lopez called us.\n{boilerplate}"
+    focused = ner_focus(text)
+    assert len(focused) == len(text)
+    assert [i for i, c in enumerate(text) if c == "\n"] == [i for i, c in enumerate(focused) if c == "\n"]
+    assert "Maria Lopez called us." in focused
+    # Far from any name, the boilerplate is blanked; what is kept is kept in place.
+    assert "rules we used" not in focused
+    for i, c in enumerate(focused):
+        assert c == text[i] or c == " "
+
+
+@pytest.mark.unit
+def test_context_window_is_what_the_model_reads_around_a_name() -> None:
+    words = [f"w{i}" for i in range(20)]
+    words[10] = "Quattlebaum"
+    kept = ner_focus(" ".join(words)).split()
+    assert kept == words[10 - CONTEXT_WORDS : 10 + CONTEXT_WORDS + 1]
+
+
+@pytest.mark.unit
+def test_text_with_no_possible_name_is_all_blank_but_newlines() -> None:
+    text = "You have the right to appeal.\nWe will review it."
+    assert ner_focus(text).strip() == ""
+    assert ner_focus(text).count("\n") == 1
