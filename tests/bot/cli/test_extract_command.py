@@ -122,3 +122,42 @@ def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.startswith("overturn: ")
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.unit
+def test_a_pdf_letter_gives_the_same_facts_with_evidence_in_its_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _write(tmp_path / "letter.pdf", _pdf_bytes(SAMPLE.read_text()))
+    code, out, _ = _run(capsys, "extract", str(path), "--json")
+    assert code == 0
+    details = json.loads(out)
+    assert details["insurer"] == "Cigna"
+    assert details["codes"]["cpt"] == ["72148"]
+    assert details["categories"] == ["medical_necessity"]
+    assert details["claim_id"] == "2026E0000042"
+
+
+@pytest.mark.unit
+def test_a_scanned_letter_is_read_by_ocr(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from PIL import Image, ImageDraw, ImageFont
+
+    lines = [
+        "Aetna",
+        "Claim Number: 88231907",
+        "We received a request for coverage of WEGOVY 2.4 MG.",
+        "This request is denied because the drug is not on your plan's formulary.",
+    ]
+    image = Image.new("L", (1400, 400), color=255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=32)
+    for row, line in enumerate(lines):
+        draw.text((40, 40 + row * 70), line, fill=0, font=font)
+    path = tmp_path / "scan.png"
+    image.save(path)
+    code, out, _ = _run(capsys, "extract", str(path), "--json")
+    assert code == 0
+    details = json.loads(out)
+    assert details["insurer"] == "Aetna"
+    assert details["claim_id"] == "88231907"
+    assert details["categories"] == ["formulary"]
