@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -34,6 +35,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("overturn: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:
+        if os.environ.get("OVERTURN_DEBUG"):
+            raise
+        # The message may quote the letter, so only the kind of failure is shown.
+        print(
+            f"overturn: something went wrong ({type(exc).__name__}); set OVERTURN_DEBUG=1 for details", file=sys.stderr
+        )
+        return 1
     return code
 
 
