@@ -14,7 +14,7 @@ import re
 
 from graph.extraction.letter import Finding, Letter, SectionKind
 from graph.extraction.placeholders import placeholder_spans
-from graph.extraction.sentence_window import SentenceWindows
+from graph.extraction.sentence_index import SentenceIndex
 
 _MONTH_NAMES = (
     "january", "february", "march", "april", "may", "june",
@@ -135,7 +135,7 @@ def _letterhead_date(letter: Letter, blanks: list[tuple[int, int]]) -> list[Find
 
 def _stay_ranges(letter: Letter, blanks: list[tuple[int, int]]) -> list[Finding]:
     findings: list[Finding] = []
-    sentences = SentenceWindows(letter.text)
+    sentences = SentenceIndex(letter.text)
     for match in _RANGE.finditer(letter.text):
         sentence_start, _ = sentences.around(match.start(), match.end())
         before = letter.text[max(sentence_start, match.start() - 200) : match.start()]

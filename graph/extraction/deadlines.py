@@ -19,7 +19,7 @@ from graph.denial import AppealDeadline, Span
 from graph.extraction.dates import DATE, parse_date
 from graph.extraction.letter import Finding, Letter, SectionKind
 from graph.extraction.placeholders import placeholder_spans
-from graph.extraction.sentence_window import SentenceWindows
+from graph.extraction.sentence_index import SentenceIndex
 
 _NUMBER_WORDS = {
     "seven": 7, "ten": 10, "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30, "forty-five": 45,
@@ -73,7 +73,7 @@ class _Reading:
 
     letter: Letter
     blanks: list[tuple[int, int]]
-    sentences: SentenceWindows
+    sentences: SentenceIndex
 
     def usable(self, match: re.Match[str]) -> bool:
         if self.letter.section_at(match.start()) is SectionKind.instructions:
@@ -85,7 +85,7 @@ class _Reading:
 
 
 def find_deadlines(letter: Letter) -> list[Finding]:
-    reading = _Reading(letter, placeholder_spans(letter.text), SentenceWindows(letter.text))
+    reading = _Reading(letter, placeholder_spans(letter.text), SentenceIndex(letter.text))
     return _day_counts(reading) + _dates(reading) + _expedited(reading)
 
 

@@ -6,6 +6,7 @@ import re
 
 from graph.extraction.letter import Finding, Letter
 from graph.extraction.placeholders import is_placeholder
+from graph.extraction.sentence_index import SentenceIndex
 
 # "... because:" / "because." / "did not meet the following:" ending a line, or a heading line "Reason for our
 # decision": the reason is the paragraph that follows. A paragraph goes on over hard-wrapped lines only: a line
@@ -30,8 +31,6 @@ _REASON_IS = re.compile(
     r"(?i)\bthe reason for (?:the|this|our) (?:denial|decision) is(?: that)?\s+(?P<para>[^\n]{10,}?\.)"
 )
 # A sentence that denies and gives a reason: "We cannot approve ... as it is not medically necessary."
-# A sentence may run over hard-wrapped lines but not over a blank line; "St." and "5.5" do not end one.
-_SENTENCE = re.compile(r"(?:[^.!?\n]|\n(?![ \t]*\n)|(?<=\bSt)\.|\.(?=\d))+(?:[.!?](?=\s|$)|$)")
 _DENIES = re.compile(
     r"(?i)\b(?:den(?:y|ied|ying)|cannot approve|unable to approve|not approved|not covered|"
     r"have not approved)\b"
@@ -84,25 +83,16 @@ def find_reason(letter: Letter) -> list[Finding]:
                 findings.append(found)
     if findings:
         return findings
-    for match in _SENTENCE.finditer(letter.text):
-        start, sentence = _without_heading_lines(match.start(), match.group(0))
+    sentences = SentenceIndex(letter.text)
+    for start in sentences.starts:
+        sentence = sentences.text_of(start).rstrip()
         if not (_DENIES.search(sentence) and _BECAUSE.search(sentence)):
             continue
-        if letter.in_body(start) and letter.in_body(start + len(sentence.rstrip()) - 1):
+        if letter.in_body(start) and letter.in_body(start + len(sentence) - 1):
             found = _finding(letter, start, sentence, 0.6)
             if found is not None:
                 return [found]
     return []
-
-
-def _without_heading_lines(start: int, sentence: str) -> tuple[int, str]:
-    """Drop heading lines ("Why this claim was denied") that open a sentence found across lines: short lines
-    followed by a line that starts a new thought (a capital letter), unlike a hard wrap."""
-    lines = sentence.split("\n")
-    while len(lines) > 1 and len(lines[0].strip()) < 60 and lines[1].lstrip()[:1].isupper():
-        start += len(lines[0]) + 1
-        lines.pop(0)
-    return start, "\n".join(lines)
 
 
 def find_policy(letter: Letter) -> list[Finding]:

@@ -1,9 +1,11 @@
-"""Sentence edges in letter text: where the sentence around a position starts and ends.
+"""Sentence edges in letter text: where the sentence around a position or a match starts and ends.
 
-Letters arrive OCR'd or pasted, with lines wrapped mid-sentence. A sentence ends at ``.``, ``!`` or ``?``
-before white space, at a blank line, or at a line break followed by something that cannot continue a
-sentence (anything but a lowercase word), so a heading line stands on its own while a wrapped line joins the
-next.
+Letters arrive OCR'd or pasted, with lines wrapped mid-sentence and full of abbreviations. A sentence ends at
+``.``, ``!`` or ``?`` (and closing quotes or brackets) before white space and a capital, digit or opening quote;
+at a blank line; or at a line break followed by something that cannot continue a sentence (anything but a
+lowercase word), so a heading line stands on its own while a wrapped line joins the next. "St. Jude",
+"P.O. Box", "Dr. Smith", "No. 5" and initials ("J. Smith") do not end a sentence. Boundaries are found once
+per text; lookups bisect.
 """
 
 from __future__ import annotations
@@ -11,7 +13,12 @@ from __future__ import annotations
 import bisect
 import re
 
-_BOUNDARY = re.compile(r"[.!?][\"”’')\]]*(?=\s)|\n[ \t]*\n|\n(?=[ \t]*[^a-z\s])")
+_BOUNDARY = re.compile(
+    r"(?<!\b[A-Z])(?<!\b(?:St|Dr|Mr|Ms|No|Jr|Sr|vs))(?<!\bMrs)[.!?][\"”’')\]]*(?=\s+[A-Z0-9\"“(\[]|\s*$)"
+    r"|\n[ \t]*\n|\n(?=[ \t]*[^a-z\s])"
+)
+# A "sentence" never reaches further than this either side of a match (a letter without full stops).
+MAX_REACH = 600
 
 
 class SentenceIndex:
@@ -22,7 +29,7 @@ class SentenceIndex:
         starts = [_skip_space(text, 0)]
         for match in _BOUNDARY.finditer(text):
             start = _skip_space(text, match.end())
-            if start > starts[-1]:
+            if starts[-1] < start < len(text):
                 starts.append(start)
         self._starts = tuple(starts)
 
@@ -37,6 +44,18 @@ class SentenceIndex:
         start = self._starts[i]
         end = self._starts[i + 1] if i + 1 < len(self._starts) else len(self._text)
         return start, end
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        """(start, end) of the sentence or sentences holding ``text[start:end]``, at most MAX_REACH beyond it."""
+        first, _ = self.bounds(start)
+        _, last = self.bounds(max(start, end - 1))
+        first = max(first, start - MAX_REACH)
+        last = min(last, end + MAX_REACH)
+        while first < start and self._text[first].isspace():
+            first += 1
+        while last > end and self._text[last - 1].isspace():
+            last -= 1
+        return first, last
 
     def start_of(self, pos: int) -> int:
         return self.bounds(pos)[0]
