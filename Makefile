@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint unit bench clean
+.PHONY: setup run test lint unit test-model model model-setup model-stop bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -22,11 +22,28 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy .
 
-test: lint
-	$(BIN)/python -m pytest
+# Every tier: unit, integration (PostgreSQL, Redis), corpus, then the model tier against a real vLLM server.
+test: lint unit test-model
+
+unit: $(STAMP)
+	$(BIN)/python -m pytest -m "not model"
+
+# The model tier builds the CPU vLLM venv and model once (cached in .venv-vllm and .cache/models), starts the
+# server on 127.0.0.1:8011 unless one is up, runs the tier and stops the server it started.
+test-model: $(STAMP)
+	bash serving/recipes/cpu/with_server.sh $(BIN)/python -m pytest -m model tests/serving/model
+
+model-setup:
+	bash serving/recipes/cpu/setup.sh
+
+model: model-setup
+	bash serving/recipes/cpu/start.sh
+
+model-stop:
+	bash serving/recipes/cpu/stop.sh
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/extract.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) .venv-vllm .cache build *.egg-info .mypy_cache .pytest_cache .ruff_cache

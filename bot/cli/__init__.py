@@ -8,12 +8,17 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from bot.cli import eval_command, extract_command, redact_command
+from bot.cli import eval_command, extract_command, models_command, redact_command
 from bot.cli.errors import UserFacingError
 
 Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
 
-COMMANDS: tuple[Registrar, ...] = (extract_command.register, redact_command.register, eval_command.register)
+COMMANDS: tuple[Registrar, ...] = (
+    extract_command.register,
+    redact_command.register,
+    eval_command.register,
+    models_command.register,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
