@@ -19,6 +19,12 @@ class Settings(BaseSettings):
     # Key for PHI encrypted at rest (vault). Empty means: generate a per-process key (laptop default).
     vault_key: SecretStr = SecretStr("")
     database_url: str = "sqlite:///overturn.db"
+    # The model server (OpenAI-compatible, e.g. `make model` -> http://127.0.0.1:8011). Empty: rules and
+    # template letters only, which is the laptop default.
+    model_url: str = ""
+    model_api_key: SecretStr | None = None
+    # How long a member waits for the model before the rules' reading or the template letter stands.
+    model_timeout_s: float = 60.0
 
 
 @lru_cache(maxsize=1)

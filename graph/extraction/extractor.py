@@ -6,7 +6,7 @@ the order the letter gives them. A value that is or holds a redaction mark never
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from graph.denial import Category, Codes, DenialDetails, FieldEvidence, Span
@@ -18,6 +18,7 @@ from graph.extraction.deadlines import find_deadlines
 from graph.extraction.identifiers import find_identifiers
 from graph.extraction.insurers import find_insurer
 from graph.extraction.letter import Finding, Letter
+from graph.extraction.model_proposal import ground_proposal
 from graph.extraction.placeholders import is_placeholder
 from graph.extraction.plan_kind import find_plan_kind
 from graph.extraction.reason import find_policy, find_reason
@@ -47,8 +48,17 @@ MIN_CONFIDENCE = 0.5
 
 
 def extract(text: str) -> DenialDetails:
+    return merge_findings(find_all(text))
+
+
+def extract_with_proposal(text: str, proposal: Mapping[str, object]) -> DenialDetails:
+    """The rules' findings and a model's proposal, the proposal kept only where the letter says it."""
+    return merge_findings([*find_all(text), *ground_proposal(text, proposal)])
+
+
+def find_all(text: str) -> list[Finding]:
     letter = Letter.of(text, find_sections(text))
-    return merge_findings(finding for finder in FINDERS for finding in finder(letter))
+    return [finding for finder in FINDERS for finding in finder(letter)]
 
 
 def merge_findings(findings: Iterable[Finding]) -> DenialDetails:
