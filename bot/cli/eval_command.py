@@ -1,7 +1,8 @@
 """`overturn eval phi [--json] [--misses] [--check]`: how well the redactor finds PHI in labelled data.
 
-Datasets: our invented insurer letters (tests/fixtures/phi/letters.jsonl) and the presidio-research slice
-in the shared corpus ($OVERTURN_CORPUS/phi/...). A dataset whose file is absent is reported as skipped. The
+Datasets: our invented insurer letters (tests/fixtures/phi/letters.jsonl), our invented clinical notes
+(tests/fixtures/phi/clinical_notes.jsonl, same format) and the presidio-research slice in the shared corpus
+($OVERTURN_CORPUS/phi/...). A dataset whose file is absent is reported as skipped. The
 engine is warmed once per process; time per text is measured after that, one analyze call per text.
 """
 
@@ -24,6 +25,7 @@ from graph.redaction.evaluation_targets import shortfalls
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 LETTERS_FILE = REPO_ROOT / "tests" / "fixtures" / "phi" / "letters.jsonl"
+NOTES_FILE = REPO_ROOT / "tests" / "fixtures" / "phi" / "clinical_notes.jsonl"
 PRESIDIO_SLICE = Path("phi") / "presidio_research_synth_dataset_v2_slice300.jsonl"
 WARM_UP_TEXT = "Member: Ada Quill, DOB 01/02/1960, Member ID XQP123456789, phone (216) 448-3021."
 
@@ -51,8 +53,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     targets = parser.add_subparsers(dest="eval_target", required=True, metavar="TARGET")
     phi = targets.add_parser("phi", help="recall, precision and F2 of PHI detection on labelled sets")
     phi.add_argument("--json", action="store_true", help="print the results as JSON")
-    phi.add_argument("--dataset", choices=("all", "letters", "presidio"), default="all", help="which set to score")
+    phi.add_argument(
+        "--dataset", choices=("all", "letters", "notes", "presidio"), default="all", help="which set to score"
+    )
     phi.add_argument("--letters", type=Path, default=LETTERS_FILE, help="our labelled letters (JSON lines)")
+    phi.add_argument("--notes", type=Path, default=NOTES_FILE, help="our labelled clinical notes (JSON lines)")
     phi.add_argument("--presidio", type=Path, default=None, help="presidio-research slice (default: in the corpus)")
     phi.add_argument("--misses", action="store_true", help="list missed spans and false positives (shapes only)")
     phi.add_argument("--check", action="store_true", help="exit 1 when any score is below target")
@@ -70,9 +75,10 @@ def selected_datasets(args: argparse.Namespace) -> list[Dataset]:
     presidio = args.presidio or get_settings().corpus / PRESIDIO_SLICE
     chosen = [
         Dataset("letters", args.letters, parse_letters),
+        Dataset("notes", args.notes, parse_letters),
         Dataset("presidio-research", presidio, parse_presidio_research),
     ]
-    return [d for d in chosen if args.dataset == "all" or d.name.startswith(args.dataset)]
+    return [d for d in chosen if args.dataset in ("all", d.name.split("-")[0])]
 
 
 def warm_up(detector: Detector | None) -> tuple[Detector, float]:

@@ -1,8 +1,8 @@
 """Turning labelled datasets (JSON lines, already read by the caller) into LabelledText for evaluation.
 
 Two formats:
-- ours (tests/fixtures/phi/letters.jsonl): {"id", "text", "spans": [{"type", "start", "end"}]}, labelled
-  in our 14 entity types already.
+- ours (tests/fixtures/phi/letters.jsonl and clinical_notes.jsonl, both read by parse_letters): {"id",
+  "text", "spans": [{"type", "start", "end"}]}, labelled in our 14 entity types already.
 - presidio-research synth_dataset_v2: {"full_text", "spans": [{"entity_type", "start_position",
   "end_position", ...}], ...}, generic PII in template sentences. Its labels map to ours as follows:
     PERSON -> PERSON; PHONE_NUMBER, EMAIL_ADDRESS, US_SSN kept as they are; DOMAIN_NAME -> URL;

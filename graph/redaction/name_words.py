@@ -1,14 +1,22 @@
 """Is this capitalised run of words a person's name? Word lists that keep insurers, drugs and letter words out.
 
-Letters are full of capitalised words that are not people: insurers ("Humana", "Anthem"), drugs ("Truvada"),
-departments ("Appeals Unit"), headings and months. spaCy's small model tags some of them PERSON. A candidate
-is rejected outright when any word belongs to an organisation, a drug or a generic addressee, and cut short
-at the first plain English word ("Ruiz On March" -> "Ruiz").
+Letters and notes are full of capitalised words that are not people: insurers ("Humana", "Anthem"), drugs
+("Truvada", "Lasix"), departments ("Appeals Unit"), diagnoses ("Hodgkin lymphoma"), headings ("DAILY NOTE")
+and months. spaCy's small model tags some of them PERSON. A candidate is rejected outright when any word
+belongs to an organisation, a drug, a condition or a generic addressee; it is cut short at the first plain
+English word ("Ruiz On March" -> "Ruiz"); everyday words before the name are dropped ("Call Maria" ->
+"Maria") unless they are names themselves ("Mark Ruiz"). Initials stay ("A. Patel").
 """
 
 from __future__ import annotations
 
 import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from graph.redaction.clinical_terms import CONDITION_WORDS, DRUG_WORDS
+from graph.redaction.common_words import COMMON_WORDS
+from graph.redaction.person_names import GIVEN_NAMES, SURNAMES
 
 
 def _words(text: str) -> frozenset[str]:
@@ -24,10 +32,21 @@ INSURER_WORDS = _words(
     tricare uhc unitedhealth unitedhealthcare wellcare wellmark wellpoint magellan evicore carelon
     healthhelp nia availity navinet cms hhs ebsa dol oic dmhc ire maximus
     """
+) | _words(
+    # Pharmacies, hospital systems and drug makers: named in notes as often as insurers are in letters.
+    """
+    walgreens walmart costco kroger safeway publix rite-aid accredo cvs/caremark express-scripts
+    mayo sinai cedars-sinai hopkins brigham deaconess presbyterian baptist methodist lutheran adventist
+    mercy dartmouth intermountain ochsner sutter ascension atrium novant baylor kaiser
+    pfizer merck novartis sanofi genentech amgen abbvie gilead squibb astrazeneca regeneron biogen
+    janssen takeda bayer roche lilly novo moderna pilgrim harvard tufts fallon fidelis metroplus cdphp upmc
+    caresource healthpartners pacificsource moda quartz meridian trillium point32health
+    """
 )
 # Drugs and clinical words that reach spaCy as capitalised tokens. Lower case; generic and brand names.
-CLINICAL_WORDS = _words(
-    """
+CLINICAL_WORDS = (
+    _words(
+        """
     truvada descovy apretude pertzye creon zenpep lidocaine lidoderm humira enbrel stelara dupixent
     ozempic wegovy mounjaro zepbound trulicity jardiance farxiga eliquis xarelto keytruda opdivo botox
     aimovig emgality ajovy nurtec ubrelvy qulipta xolair nucala fasenra skyrizi tremfya cosentyx taltz
@@ -42,6 +61,9 @@ CLINICAL_WORDS = _words(
     testing visit visits device equipment wheelchair brace orthotic prosthetic oxygen dialysis
     chemotherapy radiation transplant bariatric gastric sleeve bypass cardiac
     """
+    )
+    | DRUG_WORDS
+    | CONDITION_WORDS
 )
 # Organisation, department and generic-addressee words: a run holding one is not a person's name.
 ORGANISATION_WORDS = _words(
@@ -66,6 +88,20 @@ ORGANISATION_WORDS = _words(
     telephone email website confidential important urgent expedited standard level first second final
     adverse denial denied approved medicare medicaid advantage part drug drugs formulary tier
     """
+) | _words(
+    # Specialties and services ("referred to Cardiology"), and the words of firms' and bands' names.
+    """
+    cardiology neurology oncology nephrology urology dermatology gastroenterology pulmonology pulmonary
+    rheumatology endocrinology hematology psychiatry psychology pediatrics paediatrics obstetrics gynecology
+    ophthalmology otolaryngology podiatry orthopaedics neurosurgery anesthesiology anaesthesia pathology
+    hospice palliative geriatrics nutrition dietary chaplaincy audiology optometry urgent primary infectious
+    medicine dental dentistry wellness nursing pharmaceuticals pharmaceutical biotech bioscience
+    incorporated orchestra band ensemble choir records studio studios productions media press publishing
+    ventures holdings consulting technologies enterprises industries collective cooperative gmbh plc llp
+    pllc sa ag bv administrative code codes regulation regulations statute statutes chapter cfr usc rcw
+    wac revised legislature ortho cards onc heme pulm nephro uro derm endo rheum peds obgyn gyn ent gi
+    assisted residence residences homes shelter lodge hospice
+    """
 )
 # Plain words: a name run is cut where one starts ("Dr. Ruiz On March 3" -> "Ruiz").
 PLAIN_WORDS = _words(
@@ -79,22 +115,46 @@ PLAIN_WORDS = _words(
     """
 )
 _TOKEN = re.compile(r"[^\s,]+")
+_INITIAL = re.compile(r"[A-Z]\.")
 
 
 def _bare(token: str) -> str:
     return token.strip(".,;:()'’\"").casefold()
 
 
+def is_known_name(word: str) -> bool:
+    """A given name or surname in person_names (lower case or not; possessive ignored)."""
+    bare = _bare(word).removesuffix("'s").removesuffix("’s")
+    return bare in GIVEN_NAMES or bare in SURNAMES
+
+
+def is_everyday_word(word: str) -> bool:
+    """An everyday, function or document word that is not also a name in our lists ("Insert", "Has", "Note")."""
+    bare = _bare(word)
+    return (bare in COMMON_WORDS or bare in PLAIN_WORDS or bare in STOP_WORDS) and not is_known_name(bare)
+
+
 def name_bounds(candidate: str) -> tuple[int, int] | None:
     """The part of `candidate` that is a name, as offsets into it, or None when it is not a person's name."""
-    tokens = [(m.start(), m.end(), _bare(m.group())) for m in _TOKEN.finditer(candidate)]
+    tokens = [(m.start(), m.end(), _bare(m.group()), m.group()) for m in _TOKEN.finditer(candidate)]
     kept: list[tuple[int, int, str]] = []
-    for start, end, word in tokens:
+    cut = False  # an everyday word ended the name; later words may still show it is an organisation
+    for start, end, word, raw in tokens:
         if word in ORGANISATION_WORDS or word in INSURER_WORDS or word in CLINICAL_WORDS:
             return None
-        if word in PLAIN_WORDS:
+        if word in PLAIN_WORDS and not _INITIAL.fullmatch(raw):
             break
-        kept.append((start, end, word))
+        if cut:
+            continue
+        if _INITIAL.fullmatch(raw):
+            kept.append((start, end, word))
+        elif word in COMMON_WORDS and not is_known_name(word):
+            if any(len(w) >= 2 for _, _, w in kept):
+                cut = True
+            else:
+                kept.clear()  # a heading or sentence word before the name ("Call Maria")
+        else:
+            kept.append((start, end, word))
     while kept and len(kept[-1][2]) <= 1:  # a trailing initial stays only inside a name ("LOPEZ, MARIA E")
         if len(kept) > 2:
             break

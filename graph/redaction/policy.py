@@ -1,16 +1,19 @@
 """From presidio's raw results to Overturn's PHI spans: which findings count, under which type.
 
 Decisions, each for a reason:
-- spaCy PERSON counts only as a name of two or more capitalised words with no insurer, drug or organisation
-  word in it (name_words); spaCy tags single brand words ("Truvada", "Humana") PERSON. Titles are left out
-  of the span. A single surname is still caught by the layout recognizer ("Dr. Ruiz", "Dear Ms. Ruiz,").
-- spaCy LOCATION is never PHI by itself (it tags states and the insurer's city); it only extends an address
-  span it directly follows ("1234 Elm Street, Springfield").
+- spaCy PERSON counts when person_rules says the words are a name: one capitalised word is enough ("Maria
+  said", "Dr. Ruiz"), unless it is an everyday, insurer, drug, condition or organisation word, or the words
+  after it make it an eponym or a facility ("Graves disease", "Mayo Clinic"). Titles are left out of the span.
+- spaCy LOCATION (GPE, LOC, FAC) is an ADDRESS when it is a place smaller than a state (location_rules):
+  HIPAA Safe Harbor counts a city or county named alone as an identifier. States, countries and places
+  inside an organisation's name are kept. A city right after an address on its line joins the address
+  span ("1234 Elm Street, Springfield"); a state or country after it does not ("Guadalajara, Mexico").
 - Toll-free numbers (800, 833, 844, 855, 866, 877, 888) are kept: they are the insurer's or an agency's
   lines, the appeal may need them, and no member or clinician is reached at one.
 - An insurer's own address is kept: an address block (street line and the city line under it) that follows a
   department line or cue ("Appeals and Grievances", "Attn:", "Coverage Determinations,") is where the appeal
-  must be sent, and it is an organisation's address, not the member's or a clinician's.
+  must be sent, and it is an organisation's address, not the member's or a clinician's. A place spaCy finds
+  inside such a block is kept with it.
 - A URL is PHI only when its path or query carries an identifier (six or more digits in one part):
   "https://members.plan.com/claims/E3337991258" goes, "www.plan.com/appeals" stays.
 """
@@ -22,15 +25,17 @@ from collections.abc import Iterable
 
 from presidio_analyzer import RecognizerResult
 
-from graph.redaction.entities import ADDRESS, ENTITY_TYPES, PERSON, PHONE_NUMBER, URL, PhiSpan
-from graph.redaction.name_words import name_bounds
+from graph.redaction.entities import ADDRESS, ENTITY_TYPES, PERSON, PHONE_NUMBER, URL, US_SSN, PhiSpan
+from graph.redaction.location_rules import location_spans
+from graph.redaction.person_rules import person_spans
+from graph.redaction.places import is_larger_than_a_state
 
 MIN_SCORE = 0.4
 SPACY_RECOGNIZER = "SpacyRecognizer"
+# Name finders that guess from the model or the word lists, not from a label or a cue.
+GUESSING_NAME_RECOGNIZERS = frozenset({"ListedNamesRecognizer", "OrgTaggedNamesRecognizer"})
 LOCATION = "LOCATION"
 TOLL_FREE_PREFIXES = frozenset({"800", "833", "844", "855", "866", "877", "888"})
-_TITLE = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof|Doctor)\b\.?\s*)+")
-_LINE_PART = re.compile(r"[^\n]+")
 _PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
 _ADDRESS_JOIN = re.compile(r",?[^\S\n]{1,2}")
 MIN_URL_ID_DIGITS = 6
@@ -43,11 +48,15 @@ _PHONE_WORD_BEFORE = re.compile(
     r"\b(?:phone|telephone|tel|mobile|cell|fax|call|desk|office|contact|number)\b\W{0,5}$", re.IGNORECASE
 )
 PHONE_WORD_CHARS = 30
+# presidio's SSN recognizer takes any 3-2-4 number; after a code word it is a rule's number ("WAC 284-43-3170").
+PRESIDIO_SSN_RECOGNIZER = "UsSsnRecognizer"
+CITATION_CHARS = 12
+_CITATION_BEFORE = re.compile(r"(?:\b(?:WAC|RCW|CFR|ORS|U\.?S\.?C|sections?|sec|chapter|ch)\.?|§+)\s*$", re.IGNORECASE)
 # How far before an address, on its own line, a department cue counts ("Coverage Determinations, P.O. Box").
 DEPARTMENT_LEAD_IN_CHARS = 40
 _DEPARTMENT_CUE = re.compile(
     r"\b(?:appeals?|grievances?|department|dept|unit|attn|attention|coordinator|determinations?|"
-    r"correspondence|mailroom|claims)\b",
+    r"correspondence|mailroom|claims|drop\s+off|in\s+person|hand\s+deliver)\b",
     re.IGNORECASE,
 )
 
@@ -74,28 +83,14 @@ def url_identifies(url: str) -> bool:
     return "@" in rest or any(sum(ch.isdigit() for ch in part) >= MIN_URL_ID_DIGITS for part in _URL_PART.split(rest))
 
 
-def spacy_person_spans(text: str, start: int, end: int, score: float) -> list[PhiSpan]:
-    """The name parts of a spaCy PERSON entity, line by line, without titles; none if it is not a name."""
-    spans: list[PhiSpan] = []
-    for line in _LINE_PART.finditer(text, start, end):
-        title = _TITLE.match(line.group())
-        offset = line.start() + (title.end() if title else 0)
-        candidate = text[offset : line.end()]
-        bounds = name_bounds(candidate)
-        if bounds is None:
-            continue
-        name = candidate[bounds[0] : bounds[1]]
-        words = [w for w in re.split(r"[\s,]+", name) if len(w.strip(".")) >= 2]
-        if len(words) >= 2 and all(w[0].isupper() and not any(c.isdigit() for c in w) for w in words):
-            spans.append(PhiSpan(PERSON, offset + bounds[0], offset + bounds[1], score))
-    return spans
-
-
 def addresses_extended(text: str, addresses: list[PhiSpan], locations: Iterable[tuple[int, int]]) -> list[PhiSpan]:
-    """Address spans followed directly (", " on the same line) by a place name, widened to take it in."""
+    """Address spans followed directly (", " on the same line) by a place name smaller than a state, widened to
+    take it in ("12 Oak Court, Springfield"; not "Guadalajara, Mexico" nor "Springfield, Illinois")."""
     by_end = {span.end: span for span in addresses}
     extended: list[PhiSpan] = []
     for loc_start, loc_end in locations:
+        if is_larger_than_a_state(text[loc_start:loc_end]):
+            continue
         for end, span in by_end.items():
             if end <= loc_start and _ADDRESS_JOIN.fullmatch(text, end, loc_start):
                 extended.append(PhiSpan(ADDRESS, span.start, loc_end, span.score))
@@ -122,6 +117,8 @@ def organisation_addresses(text: str, addresses: list[PhiSpan]) -> set[PhiSpan]:
 
 def _counts(text: str, result: RecognizerResult, recognizer: object) -> bool:
     value = text[result.start : result.end]
+    if result.entity_type == US_SSN and recognizer == PRESIDIO_SSN_RECOGNIZER:
+        return _CITATION_BEFORE.search(text, max(0, result.start - CITATION_CHARS), result.start) is None
     if result.entity_type == PHONE_NUMBER:
         foreign = recognizer == PRESIDIO_PHONE_RECOGNIZER
         dropped = foreign and not _foreign_phone_stands(text, result.start, result.end)
@@ -134,21 +131,31 @@ def _counts(text: str, result: RecognizerResult, recognizer: object) -> bool:
 def phi_spans(text: str, results: Iterable[RecognizerResult]) -> list[PhiSpan]:
     """Overturn's spans for presidio's results over `text`, before overlaps are resolved."""
     spans: list[PhiSpan] = []
+    guessed_people: list[PhiSpan] = []
     locations: list[tuple[int, int]] = []
     for result in results:
         if result.score < MIN_SCORE or result.end <= result.start:
             continue
         recognizer = (result.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY)
+        score = round(min(result.score, 1.0), 3)
         if result.entity_type == LOCATION:
             locations.append((result.start, result.end))
+            for span in location_spans(text, result.start, result.end, score):
+                (guessed_people if span.entity_type == PERSON else spans).append(span)
         elif result.entity_type == PERSON and recognizer == SPACY_RECOGNIZER:
-            spans += spacy_person_spans(text, result.start, result.end, round(result.score, 3))
+            guessed_people += person_spans(text, result.start, result.end, score)
+        elif result.entity_type == PERSON and recognizer in GUESSING_NAME_RECOGNIZERS:
+            guessed_people.append(PhiSpan(PERSON, result.start, result.end, score))
         elif _counts(text, result, recognizer):
             # a URL at the end of a sentence does not own the full stop after it
             value = text[result.start : result.end]
             end = result.start + len(value.rstrip(".,;:!?)'\"")) if result.entity_type == URL else result.end
-            spans.append(PhiSpan(result.entity_type, result.start, end, round(min(result.score, 1.0), 3)))
+            spans.append(PhiSpan(result.entity_type, result.start, end, score))
     addresses = [s for s in spans if s.entity_type == ADDRESS]
     addresses += addresses_extended(text, addresses, locations)
-    kept_addresses = organisation_addresses(text, addresses)
-    return [s for s in spans if s.entity_type != ADDRESS] + [a for a in addresses if a not in kept_addresses]
+    kept = organisation_addresses(text, addresses)
+    redacted = [a for a in addresses if a not in kept and not any(a.overlaps(k) for k in kept)]
+    # a word taken for a name by the model or the word lists inside an address is the address's
+    # ("Philadelphia, PA 19103", "501 Franklin Avenue")
+    people = [s for s in guessed_people if not any(s.overlaps(a) for a in addresses)]
+    return [s for s in spans if s.entity_type != ADDRESS] + people + redacted

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer
 
 from graph.redaction.chunking import OVERLAP_CHARS, WINDOW_CHARS, whole_spans, windows
+from graph.redaction.coordination import listed_with_names
 from graph.redaction.entities import PhiSpan
 from graph.redaction.placeholders import Vault, replace_spans
 from graph.redaction.policy import phi_spans
@@ -62,7 +63,9 @@ class Redactor:
         )
 
     def analyze(self, text: str) -> list[PhiSpan]:
-        """Non-overlapping PHI spans of `text`, in text order."""
+        """Non-overlapping PHI spans of `text`, in text order: the analyzer's findings per window, then the
+        list neighbours of found names (coordination), then every further occurrence of a confident value
+        (propagation)."""
         if not text.strip():
             return []
         found: list[PhiSpan] = []
@@ -70,6 +73,7 @@ class Redactor:
             local = self._analyze_window(text[window.start : window.end])
             found += whole_spans((span.shifted(window.start) for span in local), window, len(text))
         found = resolve_overlaps(found)
+        found = resolve_overlaps([*found, *listed_with_names(text, found)])
         return resolve_overlaps([*found, *propagate(text, found)])
 
     def redact(self, text: str, vault: Vault) -> Redacted:

@@ -6,13 +6,18 @@ from presidio_analyzer import EntityRecognizer
 
 from graph.redaction.recognizers.auth_number import AuthNumberRecognizer
 from graph.redaction.recognizers.claim_number import ClaimNumberRecognizer
+from graph.redaction.recognizers.cued_address import CuedAddressRecognizer
+from graph.redaction.recognizers.cued_names import CuedNamesRecognizer
+from graph.redaction.recognizers.cued_phone import CuedPhoneRecognizer
 from graph.redaction.recognizers.dob import DobRecognizer
 from graph.redaction.recognizers.group_number import GroupNumberRecognizer
 from graph.redaction.recognizers.known_values import KnownValue, KnownValuesRecognizer
 from graph.redaction.recognizers.letter_names import LetterNamesRecognizer
+from graph.redaction.recognizers.listed_names import ListedNamesRecognizer
 from graph.redaction.recognizers.member_id import MemberIdRecognizer
 from graph.redaction.recognizers.mrn import MrnRecognizer
 from graph.redaction.recognizers.npi import NpiRecognizer
+from graph.redaction.recognizers.org_tagged_names import OrgTaggedNamesRecognizer
 from graph.redaction.recognizers.phone_fax import PhoneFaxRecognizer
 from graph.redaction.recognizers.reference_number import ReferenceNumberRecognizer
 from graph.redaction.recognizers.ssn import SsnRecognizer
@@ -34,6 +39,11 @@ def letter_recognizers() -> list[EntityRecognizer]:
         SsnRecognizer(),
         DobRecognizer(),
         LetterNamesRecognizer(),
+        CuedNamesRecognizer(),
+        ListedNamesRecognizer(),
+        OrgTaggedNamesRecognizer(),
         UsAddressRecognizer(),
+        CuedAddressRecognizer(),
         PhoneFaxRecognizer(),
+        CuedPhoneRecognizer(),
     ]

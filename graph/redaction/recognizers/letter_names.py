@@ -1,9 +1,10 @@
 """Names where a letter's layout says a name goes: salutations, name fields, titles, credentials, signatures.
 
-"Dear Maria Lopez," "Patient: LOPEZ, MARIA E" "Member Name: ..." "Enrollee's Name:" "Covered Person:"
-"Dr. Ana Ruiz" "Ana Ruiz, MD" and the line after "Sincerely,". The span is the name alone, without the title
-or credential, so the redacted text reads "Dr. [PERSON_1]". Generic salutations ("Dear Valued Member",
-"Dear [Customer]") and organisations in name fields ("Provider: Lakeview Medical Center") are not names.
+"Dear Maria Lopez," "Hi Freddy," "Patient: LOPEZ, MARIA E" "Patient: Lopez" "Member Name: ..." "Enrollee's
+Name:" "Covered Person:" "Dr. Ana Ruiz" "Dr. A. Patel" "Ana Ruiz, MD" "K. Abernathy, RN" and the line after
+"Sincerely,". The span is the name alone, without the title or credential, so the redacted text reads
+"Dr. [PERSON_1]". Generic salutations ("Dear Valued Member", "Dear [Customer]"), organisations in name fields
+("Provider: Lakeview Medical Center") and single everyday words ("Physician: Cardiology") are not names.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from graph.redaction.entities import PERSON
 from graph.redaction.name_words import name_bounds
+from graph.redaction.person_rules import single_word_is_name
 from graph.redaction.recognizers.results import recognizer_result
 
 # Ana, McAllister, O'Rourke, LOPEZ
@@ -25,6 +27,9 @@ _PART = rf"(?:{_WORD}|{_INITIAL}|{_PARTICLE})"
 # First [Middle] Last, on one line; at most five parts.
 NAME = rf"{_WORD}(?:[^\S\n]+{_PART}){{0,3}}(?:[^\S\n]+{_WORD})"
 SINGLE = _WORD
+# Initials before a name: "A. Patel", "J. R. Ruiz"; only with full stops, so "A Patel" keeps its article.
+_LEAD = r"(?:[A-Z]\.[^\S\n]?){1,2}[^\S\n]*"
+LED_NAME = rf"{_LEAD}(?:{NAME}|{SINGLE})"
 
 _TITLE = r"(?:Dr|Mr|Mrs|Ms|Mx|Miss|Doctor|Prof)\b\.?"
 _CREDENTIAL = (
@@ -50,36 +55,52 @@ _ROLE = (
 )
 # The line after a name line in an address block starts with a house number or a P.O. box.
 _ADDRESS_LINE_START = (
-    r"[^\S\n]*(?:\d{1,6}[A-Z]?[^\S\n]+[A-Z0-9]|(?i:p\.?[^\S\n]?o\.?[^\S\n]?box|post\s+office\s+box)\b)"
+    r"[^\S\n]*(?:>[^\S\n]*)?(?:\d{1,6}[A-Z]?[^\S\n]+[^\W_a-z]|(?i:p\.?[^\S\n]?o\.?[^\S\n]?box|post\s+office\s+box)\b)"
 )
 
 # Each pattern has a group "name"; name_bounds decides whether, and how much of, it is a person's name.
 PATTERNS: tuple[tuple[re.Pattern[str], float], ...] = (
     (
-        re.compile(rf"(?<![\w])(?i:dear)[^\S\n]+(?:{_TITLE}[^\S\n]*)?(?P<name>{NAME}|{SINGLE})(?=[^\S\n]*[,:;\n])"),
+        re.compile(
+            rf"(?<![\w])(?i:dear|hi|hello|hey|good\s+morning|good\s+afternoon)[^\S\n]+(?:{_TITLE}[^\S\n]*)?"
+            rf"(?P<name>{NAME}|{SINGLE})(?=[^\S\n]*[,:;!\n])"
+        ),
         0.85,
     ),
     (
         re.compile(
             rf"(?m)(?:^|(?<=[^\S\n]{{2}}))[^\S\n]*{_FIELD}[^\S\n]*[:][^\S\n]*(?:{_TITLE}[^\S\n]*)?"
-            rf"(?P<name>{NAME_INVERTED}|{NAME})(?=[^\S\n]*(?:,[^\S\n]*{_CREDENTIAL}|[,;(]|[^\S\n]{{2}}|$))"
+            rf"(?P<name>{NAME_INVERTED}|{LED_NAME}|{NAME}|{SINGLE})"
+            rf"(?=[^\S\n]*(?:,[^\S\n]*{_CREDENTIAL}|[,;(]|[^\S\n]{{2}}|$))"
         ),
         0.85,
     ),
-    (re.compile(rf"(?<![\w.]){_TITLE}[^\S\n]*(?P<name>{NAME}|{SINGLE})"), 0.85),
+    (re.compile(rf"(?<![\w.]){_TITLE}[^\S\n]*(?P<name>{LED_NAME}|{NAME}|{SINGLE})"), 0.85),
     # "Ana Ruiz, MD" but not "New Castle, PA 16101"
     # (the lookahead first checks cheaply that a credential follows on the line, sparing NAME's backtracking)
     (
         re.compile(
             rf"(?<![\w])(?=[A-Z][^,\n]{{0,60}},[^\S\n]*{_CREDENTIAL})"
-            rf"(?P<name>{NAME})[^\S\n]*,[^\S\n]*{_CREDENTIAL}(?![^\S\n]*\d{{5}})"
+            rf"(?P<name>{LED_NAME}|{NAME})[^\S\n]*,[^\S\n]*{_CREDENTIAL}(?![^\S\n]*\d{{5}})"
         ),
         0.8,
     ),
     # "My name is Ana Ruiz", "her maiden name is Ruiz"
-    (re.compile(rf"(?<!\w)(?i:name\s+is|name\s+was|i\s+am|this\s+is)[^\S\n]+(?P<name>{NAME}|{SINGLE})"), 0.7),
-    # A name on its own line above a street line: the addressee block.
-    (re.compile(rf"(?m)^[^\S\n]*(?P<name>{NAME_INVERTED}|{NAME})[^\S\n]*\n(?={_ADDRESS_LINE_START})"), 0.8),
+    (
+        re.compile(
+            rf"(?<!\w)(?i:name\s+is|name\s+was|i\s+am|this\s+is|calls\s+me|call\s+me|named|(?:last|first|full)\s+name\??)"
+            rf"[^\S\n]+(?P<name>{NAME}|{SINGLE})"
+        ),
+        0.7,
+    ),
+    # A name on its own line above a street line (a blank line between at most): the addressee block.
+    (
+        re.compile(
+            rf"(?m)^[^\S\n]*(?:>[^\S\n]*)?(?P<name>{NAME_INVERTED}|{NAME})[^\S\n]*\n(?:[^\S\n]*\n)?"
+            rf"(?={_ADDRESS_LINE_START})"
+        ),
+        0.8,
+    ),
     # "your caseworker is Ana Ruiz", "the office of Ana Ruiz", "parent or guardian of:\nAna Ruiz"
     (
         re.compile(rf"(?<!\w){_ROLE}[^\S\n]+(?i:is|of|named)[^\S\n]*:?\s*(?:{_TITLE}[^\S\n]*)?(?P<name>{NAME})"),
@@ -111,6 +132,9 @@ class LetterNamesRecognizer(EntityRecognizer):
                 if bounds is None:
                     continue
                 key = (match.start("name") + bounds[0], match.start("name") + bounds[1])
+                value = text[key[0] : key[1]]
+                if len(value.split()) == 1 and not single_word_is_name(value):
+                    continue
                 found[key] = max(score, found.get(key, 0.0))
         return [self._result(start, end, score) for (start, end), score in sorted(found.items())]
 

@@ -16,7 +16,7 @@ class MemberIdRecognizer(LabelledValueRecognizer):
     ENTITY = MEMBER_ID
     LABELS = (
         r"(?:member|subscriber|enrollee|participant|beneficiary|insured|cardholder|recipient|patient|"
-        r"policy\s*holder|client|medicaid\s+client|card)"
+        r"policy\s*holder|client|medicaid\s+client|card|insurance|insurance\s+card)"
         r"(?:'s)?\s+(?:id\b|identification|identifier|#|number|no\b)"
         r"|medicare\s+beneficiary\s+identifier|\bmbi\b|medicaid\s+(?:id\b|number|#)|health\s+plan\s+id\b"
         r"|policy\s+(?:id\b|number|#|no\b)|certificate\s+(?:number|#|no\b)"

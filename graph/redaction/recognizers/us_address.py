@@ -1,6 +1,7 @@
 """US postal addresses: street lines, P.O. boxes and "City, ST 12345" lines.
 
-"1234 Elm Street, Apt 5" "41905 County Road 12" "P.O. Box 1234" "Lowell, MA 01851-2201". A street line and a
+"1234 Elm Street, Apt 5" "41905 County Road 12" "P.O. Box 1234" "Lowell, MA 01851-2201", and military
+mail ("PSC 1234, Box 5678" over "APO AE 09876"; "Unit 4719 Box 7394" over "DPO AP 70942"). A street line and a
 city line on one line ("60698 Pemberton Place, Lowell, MA 01802") make one span; on two lines, two spans.
 A state name alone is not PHI (Safe Harbor removes places smaller than a state), so it is never matched alone.
 """
@@ -52,10 +53,14 @@ STREET = (
 )
 PO_BOX = r"(?:P\.?[^\S\n]?O\.?[^\S\n]?Box|Post[^\S\n]+Office[^\S\n]+Box|PO[^\S\n]+Box|Box)[^\S\n]+\d{1,7}"
 CITY_LINE = rf"{_CITY},?[^\S\n]+{_STATE},?[^\S\n]+{_ZIP}"
+MILITARY_BOX = r"(?:PSC|CMR|Unit)[^\S\n]+\d{1,5},?[^\S\n]+Box[^\S\n]+\d{1,5}"
+MILITARY_POST = rf"(?:APO|FPO|DPO)[^\S\n]+(?:AA|AE|AP)[^\S\n]+{_ZIP}"
 
 PATTERNS: tuple[tuple[re.Pattern[str], float], ...] = (
     (re.compile(rf"(?<![\w-])(?:{STREET}|{PO_BOX})(?:,?[^\S\n]+{CITY_LINE})?(?![\w])"), 0.8),
     (re.compile(rf"(?<![\w-]){CITY_LINE}(?![\w-])"), 0.75),
+    (re.compile(rf"(?<![\w-]){MILITARY_BOX}(?:,?[^\S\n]+{MILITARY_POST})?(?![\w-])"), 0.8),
+    (re.compile(rf"(?<![\w-]){MILITARY_POST}(?![\w-])"), 0.75),
 )
 
 

@@ -90,3 +90,22 @@ def test_no_dataset_found_is_a_user_facing_error(tmp_path: Path) -> None:
     args = parse("--dataset", "letters", "--letters", str(tmp_path / "none.jsonl"))
     with pytest.raises(UserFacingError, match="no labelled dataset found"):
         eval_command.run_phi(args, FindsNamesOnly())
+
+
+@pytest.mark.unit
+def test_clinical_notes_are_a_dataset_of_their_own(
+    letters_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = parse("--dataset", "notes", "--notes", str(letters_file), "--json")
+    assert eval_command.run_phi(args, FindsNamesOnly()) == 0
+    (notes,) = json.loads(capsys.readouterr().out)["datasets"]
+    assert notes["dataset"] == "notes"
+    args = parse("--letters", str(letters_file), "--notes", str(tmp_path / "absent.jsonl"))
+    eval_command.run_phi(args, FindsNamesOnly())
+    assert "notes: skipped (not found at" in capsys.readouterr().out
+
+
+@pytest.mark.unit
+def test_the_committed_clinical_notes_are_the_default() -> None:
+    assert parse().notes == eval_command.NOTES_FILE
+    assert eval_command.NOTES_FILE.is_file()

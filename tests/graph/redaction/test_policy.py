@@ -3,14 +3,8 @@ from __future__ import annotations
 import pytest
 from presidio_analyzer import RecognizerResult
 
-from graph.redaction.entities import ADDRESS, PERSON, PhiSpan
-from graph.redaction.policy import (
-    is_toll_free,
-    organisation_addresses,
-    phi_spans,
-    spacy_person_spans,
-    url_identifies,
-)
+from graph.redaction.entities import ADDRESS, PhiSpan
+from graph.redaction.policy import is_toll_free, organisation_addresses, phi_spans, url_identifies
 
 
 @pytest.mark.unit
@@ -37,25 +31,6 @@ def test_toll_free(number: str, toll_free: bool) -> None:
 )
 def test_url_identifies(url: str, identifies: bool) -> None:
     assert url_identifies(url) is identifies
-
-
-@pytest.mark.unit
-@pytest.mark.parametrize(
-    ("entity", "names"),
-    [
-        ("Dr. Ana Ruiz", ["Ana Ruiz"]),
-        ("Ana Ruiz\nMedical Director", ["Ana Ruiz"]),
-        ("Truvada", []),
-        ("Humana Gold", []),
-        ("Ruiz", []),  # one word alone: the layout recognizer decides that
-        ("Keiko 2024", []),
-    ],
-)
-def test_spacy_person_spans(entity: str, names: list[str]) -> None:
-    text = f"x {entity} y"
-    spans = spacy_person_spans(text, 2, 2 + len(entity), 0.6)
-    assert [text[s.start : s.end] for s in spans] == names
-    assert all(s.entity_type == PERSON and s.score == 0.6 for s in spans)
 
 
 def _address_spans(text: str, *values: str) -> list[PhiSpan]:
@@ -126,7 +101,33 @@ def test_phi_spans_applies_the_rules() -> None:
     assert found == [
         ("ADDRESS", "12 Oak Court"),
         ("ADDRESS", "12 Oak Court, Springfield"),
+        ("ADDRESS", "Springfield"),  # a city alone is a Safe Harbor identifier
         ("PHONE_NUMBER", "(907) 455-2381"),
         ("PHONE_NUMBER", "0490 39 07 81"),
         ("URL", "https://x.example.com/claims/99120044"),
     ]
+
+
+@pytest.mark.unit
+def test_a_rule_citation_is_not_a_social_security_number() -> None:
+    text = "required by state law (WAC 284-43-3170). SSN 219-09-9999 on file."
+    results = [
+        _result("US_SSN", text, "284-43-3170", 0.5, "UsSsnRecognizer"),
+        _result("US_SSN", text, "219-09-9999", 0.5, "UsSsnRecognizer"),
+    ]
+    assert [text[s.start : s.end] for s in phi_spans(text, results)] == ["219-09-9999"]
+
+
+@pytest.mark.unit
+def test_places_inside_an_insurer_address_and_names_inside_any_address_are_the_address() -> None:
+    text = "Appeals Unit\nP.O. Box 7709\nPhiladelphia, PA 19103\n\nAna lives in Quincy and was born in Texas.\n"
+    results = [
+        _result("ADDRESS", text, "P.O. Box 7709", 0.8, "UsAddressRecognizer"),
+        _result("ADDRESS", text, "Philadelphia, PA 19103", 0.75, "UsAddressRecognizer"),
+        _result("PERSON", text, "Philadelphia", 0.6, "SpacyRecognizer"),
+        _result("LOCATION", text, "Philadelphia", 0.6, "SpacyRecognizer"),
+        _result("LOCATION", text, "Quincy", 0.6, "SpacyRecognizer"),
+        _result("LOCATION", text, "Texas", 0.6, "SpacyRecognizer"),
+    ]
+    found = sorted((s.entity_type, text[s.start : s.end]) for s in phi_spans(text, results))
+    assert found == [("ADDRESS", "Quincy")]

@@ -33,7 +33,8 @@ def test_a_confident_id_is_found_again_anywhere() -> None:
 @pytest.mark.parametrize(
     "found",
     [
-        ("PERSON", "Ana Ruiz", 0.6),  # not confident enough
+        ("PERSON", "Ruiz", 0.6),  # one word, not confident enough
+        ("PERSON", "Ana Ruiz", 0.4),  # a full name, below what any recognizer reports
         ("ADDRESS", "12 Oak Court", 0.9),  # addresses are not propagated
         ("GROUP_NUMBER", "4471", 0.85),  # too short to search for safely
     ],
@@ -41,3 +42,12 @@ def test_a_confident_id_is_found_again_anywhere() -> None:
 def test_unsafe_values_are_not_propagated(found: tuple[str, str, float]) -> None:
     text = f"{found[1]} and again {found[1]}"
     assert propagate(text, _spans_of(text, found)) == []
+
+
+@pytest.mark.unit
+def test_a_full_name_from_any_recognizer_is_found_again_but_not_as_an_eponym() -> None:
+    text = "Mr. Hollis Graves was seen. Graves reports Graves disease is stable."
+    spans = _spans_of(text, ("PERSON", "Hollis Graves", 0.6))
+    found = [(text[s.start : s.end], s.start) for s in propagate(text, spans)]
+    assert ("Graves", text.index("Graves reports")) in found
+    assert ("Graves", text.index("Graves disease")) not in found

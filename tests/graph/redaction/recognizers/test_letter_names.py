@@ -25,6 +25,12 @@ from tests.graph.redaction.recognizers.helpers import found
         ("June 3, 2025\n\nURIEL MCALLISTER\n67731 Bramblewood Avenue\n", [("URIEL MCALLISTER", 0.8)]),
         ("Your county caseworker is Rashida Okonkwo. Call", [("Rashida Okonkwo", 0.8)]),
         ("My name is Tobias Kern and", [("Tobias Kern", 0.7)]),
+        ("seen by Dr. A. Patel for chest pain", [("A. Patel", 0.85)]),
+        ("-- K. Abernathy, RN", [("K. Abernathy", 0.8)]),
+        ("Patient: Lopez\nDOB: 2/9/1966", [("Lopez", 0.85)]),
+        ("Hi Freddy, I'm contacting you", [("Freddy", 0.85)]),
+        ("What's your last name? Turgeon", [("Turgeon", 0.7)]),
+        ("Maureen Thibault\n\n41086 Kiannonkatu 98\n", [("Maureen Thibault", 0.8)]),
     ],
 )
 def test_names_where_the_layout_puts_them(text: str, expected: list[tuple[str, float]]) -> None:
@@ -48,6 +54,9 @@ def test_names_where_the_layout_puts_them(text: str, expected: list[tuple[str, f
         "New Castle, PA 16101",  # a city and a state, not a name and a credential
         "RE: Notice of Adverse Benefit Determination\n",
         "Member: [MEMBERNAME]\n",
+        "Provider: Mercy Ridge Imaging Center\n",  # an everyday word inside does not hide the organisation
+        "Physician: Cardiology\n",
+        "Pittsburgh, PA",  # one word before a credential-like state code is a city
     ],
 )
 def test_generic_addressees_and_organisations_are_not_names(text: str) -> None:

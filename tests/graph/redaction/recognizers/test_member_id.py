@@ -22,6 +22,7 @@ SCORE = MemberIdRecognizer.SCORE
         ("Policy holder ID: JD8687270N", [("JD8687270N", SCORE)]),
         ("Your member ID is QHX77120.", [("QHX77120", SCORE)]),
         ("Member ID\nZK44190023", [("ZK44190023", SCORE)]),
+        ("my insurance ID is XQH402281913, can you", [("XQH402281913", SCORE)]),
     ],
 )
 def test_finds_the_value_after_the_label(text: str, expected: list[tuple[str, float]]) -> None:

@@ -18,6 +18,7 @@ SCORE = MrnRecognizer.SCORE
         ("Patient account number: 7730019921", [("7730019921", SCORE)]),
         ("Acct #: 44019-22", [("44019-22", SCORE)]),
         ("Encounter number: ENC-20931", [("ENC-20931", SCORE)]),
+        ("Accession #: RAD5521983", [("RAD5521983", SCORE)]),
         ("Please keep your medical records for 7 years", []),
     ],
 )

@@ -25,6 +25,8 @@ STREET, CITY = 0.8, 0.75
         ("34407 SE Alder St\n", [("34407 SE Alder St", STREET)]),
         ("41905 County Road 12, Unit 407\n", [("41905 County Road 12, Unit 407", STREET)]),
         ("Springfield, Illinois 62701", [("Springfield, Illinois 62701", CITY)]),
+        ("PSC 0413, Box 8144\nAPO AA 42323", [("PSC 0413, Box 8144", STREET), ("APO AA 42323", CITY)]),
+        ("Unit 4719 Box 7394 DPO AP 70942", [("Unit 4719 Box 7394 DPO AP 70942", STREET)]),
     ],
 )
 def test_addresses(text: str, expected: list[tuple[str, float]]) -> None:

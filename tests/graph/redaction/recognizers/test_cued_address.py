@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import pytest
+
+from graph.redaction.recognizers.cued_address import CuedAddressRecognizer
+from tests.graph.redaction.recognizers.helpers import found
+
+
+def _values(text: str) -> list[str]:
+    return [value for value, _ in found(CuedAddressRecognizer(), text)]
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("text", "addresses"),
+    [
+        ("Tomomi Nishiyama lives at 86036 Rua do Arenque 1634, Goiânia", ["86036 Rua do Arenque 1634, Goiânia"]),
+        (
+            "The address of Persint is 6750 Koskikatu 25 Apt. 864\nArtilleros",
+            ["6750 Koskikatu 25 Apt. 864", "Artilleros"],
+        ),
+        (
+            "Address: Brucker Bundesstrasse 31 Zezig Streets\n Suite 245",
+            ["Brucker Bundesstrasse 31 Zezig Streets", "Suite 245"],
+        ),
+        ("The bus station is on Villacher Strasse 89", ["Villacher Strasse 89"]),
+        (
+            "Lives at 12 Larch St, Dorchester MA 02124 with wife Imelda.\nPhone (617)",
+            ["12 Larch St, Dorchester MA 02124"],
+        ),
+        ("lives at 12 Oak St, Boston MA 02118. MRN: 00123456. Phone (617)", ["12 Oak St, Boston MA 02118"]),
+        ("He lives at 12 Oak St. Boston is nice.", ["12 Oak St"]),  # an abbreviation, then a new sentence
+        ("She lives in Framingham and works", ["Framingham"]),
+        ("discharged home to Quincy with his son", ["Quincy"]),
+        ("Lives with her grandson Malik in Roxbury.", ["Roxbury"]),
+        ("lives with wife ruth in lowell. plan: pfts", ["lowell"]),
+        ("Transferred from Hampden County jail", ["Hampden County"]),
+    ],
+)
+def test_addresses_the_words_point_at(text: str, addresses: list[str]) -> None:
+    assert _values(text) == addresses
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Billing address: Sara Schwarz\n",  # a name after the label, no number
+        "Patient is on Lisinopril 20 mg",  # a drug and a dose
+        "She was born in Mexico",  # a country
+        "He moved to Texas",  # a state
+        "lives in assisted living",
+        "seen at Boston Medical Center",
+        "lives at home with family",
+    ],
+)
+def test_no_address(text: str) -> None:
+    assert _values(text) == []

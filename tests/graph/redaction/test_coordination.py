@@ -1,0 +1,31 @@
+"""A found name's neighbours in a list are names too."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.redaction.coordination import listed_with_names
+from graph.redaction.entities import PERSON, PhiSpan
+
+
+def _listed(text: str, known: str) -> list[str]:
+    start = text.index(known)
+    spans = [PhiSpan(PERSON, start, start + len(known), 0.6)]
+    return sorted(text[s.start : s.end] for s in listed_with_names(text, spans))
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("text", "known", "listed"),
+    [
+        ("our 3 founders: Kónya, Becker and Vasquez. The idea", "Becker", ["Kónya", "Vasquez"]),
+        ("They had 6: Gaetane, Hannah, Anthony and Derek.", "Hannah", ["Anthony", "Derek", "Gaetane"]),
+        ("said Gladys to Logan", "Gladys", []),  # not a list
+        ("Obadiah Pettibone, UM Coordinator, 1-877", "Obadiah Pettibone", []),  # a role, not a name
+        ("Ruiz and Medicare agreed", "Ruiz", []),  # an insurer
+        ("Marrero and Murphy were precise", "Murphy", ["Marrero"]),
+        ("Marrero and Murphy were precise", "Marrero", ["Murphy"]),
+    ],
+)
+def test_list_neighbours(text: str, known: str, listed: list[str]) -> None:
+    assert _listed(text, known) == listed
