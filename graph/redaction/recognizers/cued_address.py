@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from graph.redaction.clinical_terms import CLINICAL_TERMS
@@ -27,6 +27,7 @@ from graph.redaction.entities import ADDRESS
 from graph.redaction.name_words import CLINICAL_WORDS, INSURER_WORDS, ORGANISATION_WORDS, is_everyday_word
 from graph.redaction.places import is_larger_than_a_state
 from graph.redaction.recognizers.address_block import block_lines, looks_like_street_line
+from graph.redaction.recognizers.own_recognizer import OwnRecognizer
 from graph.redaction.recognizers.results import recognizer_result
 
 CUED_SCORE = 0.7
@@ -111,18 +112,10 @@ def _is_place(words: list[str]) -> bool:
     return not any(w in organisation for w in bare)
 
 
-class CuedAddressRecognizer(EntityRecognizer):
-    def __init__(self) -> None:
-        super().__init__(supported_entities=[ADDRESS], name="CuedAddressRecognizer", supported_language="en")
+class CuedAddressRecognizer(OwnRecognizer):
+    ENTITY = ADDRESS
 
-    def load(self) -> None:
-        """Nothing to load: the patterns are module constants."""
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        if entities and ADDRESS not in entities:
-            return []
+    def find(self, text: str, nlp_artifacts: NlpArtifacts | None) -> list[RecognizerResult]:
         spans = self._cued(text) + self._street_lines(text) + self._places(text)
         return [recognizer_result(self, ADDRESS, s, e, score) for s, e, score in sorted(set(spans))]
 

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from graph.redaction.entities import PERSON
 from graph.redaction.name_words import is_known_name, name_bounds
 from graph.redaction.person_names import AMBIGUOUS_NAMES
 from graph.redaction.person_rules import is_name_at, single_word_is_name
+from graph.redaction.recognizers.own_recognizer import OwnRecognizer
 from graph.redaction.recognizers.results import recognizer_result
 
 RELATIVE_SCORE = 0.8
@@ -91,18 +92,10 @@ def _lower_case_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, last) if last is not None else None
 
 
-class CuedNamesRecognizer(EntityRecognizer):
-    def __init__(self) -> None:
-        super().__init__(supported_entities=[PERSON], name="CuedNamesRecognizer", supported_language="en")
+class CuedNamesRecognizer(OwnRecognizer):
+    ENTITY = PERSON
 
-    def load(self) -> None:
-        """Nothing to load: the patterns are module constants."""
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        if entities and PERSON not in entities:
-            return []
+    def find(self, text: str, nlp_artifacts: NlpArtifacts | None) -> list[RecognizerResult]:
         found: dict[tuple[int, int], float] = {}
         for pattern, score in PATTERNS:
             for match in pattern.finditer(text):

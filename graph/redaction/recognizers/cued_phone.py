@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from graph.redaction.entities import PHONE_NUMBER
+from graph.redaction.recognizers.own_recognizer import OwnRecognizer
 from graph.redaction.recognizers.results import recognizer_result
 
 MIN_DIGITS = 7
@@ -52,18 +53,10 @@ def _is_phone(value: str) -> bool:
     return MIN_DIGITS <= _digits(value) <= MAX_DIGITS and _DATE_OR_TIME.fullmatch(value.strip("()")) is None
 
 
-class CuedPhoneRecognizer(EntityRecognizer):
-    def __init__(self) -> None:
-        super().__init__(supported_entities=[PHONE_NUMBER], name="CuedPhoneRecognizer", supported_language="en")
+class CuedPhoneRecognizer(OwnRecognizer):
+    ENTITY = PHONE_NUMBER
 
-    def load(self) -> None:
-        """Nothing to load: the patterns are module constants."""
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        if entities and PHONE_NUMBER not in entities:
-            return []
+    def find(self, text: str, nlp_artifacts: NlpArtifacts | None) -> list[RecognizerResult]:
         found: dict[tuple[int, int], float] = {}
         numbers = [(m, CUED_SCORE) for m in _BEFORE.finditer(text)]
         numbers += [(m, INTERNATIONAL_SCORE) for m in _INTERNATIONAL.finditer(text)]

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from graph.redaction.recognizers.own_recognizer import OwnRecognizer
 from graph.redaction.recognizers.results import recognizer_result
 
 # Between a label and its value: colons, "#", "No.", "number", "is", spaces, at most one line break.
@@ -33,7 +34,7 @@ def alnum_count(value: str) -> int:
     return sum(ch.isalnum() for ch in value)
 
 
-class LabelledValueRecognizer(EntityRecognizer):
+class LabelledValueRecognizer(OwnRecognizer):
     """Finds VALUE right after one of LABELS; subclasses set ENTITY and LABELS, and may narrow VALUE."""
 
     ENTITY: ClassVar[str]
@@ -48,16 +49,9 @@ class LabelledValueRecognizer(EntityRecognizer):
             rf"(?<![A-Za-z0-9])(?:{self.LABELS}){self.GAP}(?P<value>{self.VALUE})(?![A-Za-z0-9])",
             re.IGNORECASE,
         )
-        super().__init__(supported_entities=[self.ENTITY], name=type(self).__name__, supported_language="en")
+        super().__init__()
 
-    def load(self) -> None:
-        """Nothing to load: the pattern is compiled in __init__."""
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        if entities and self.ENTITY not in entities:
-            return []
+    def find(self, text: str, nlp_artifacts: NlpArtifacts | None) -> list[RecognizerResult]:
         results: list[RecognizerResult] = []
         for match in self._pattern.finditer(text):
             if self.accepts_match(match):

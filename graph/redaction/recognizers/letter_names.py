@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from graph.redaction.entities import PERSON
 from graph.redaction.name_words import name_bounds
 from graph.redaction.person_rules import single_word_is_name
+from graph.redaction.recognizers.own_recognizer import OwnRecognizer
 from graph.redaction.recognizers.results import recognizer_result
 
 # Ana, McAllister, O'Rourke, LOPEZ
@@ -113,18 +114,10 @@ PATTERNS: tuple[tuple[re.Pattern[str], float], ...] = (
 )
 
 
-class LetterNamesRecognizer(EntityRecognizer):
-    def __init__(self) -> None:
-        super().__init__(supported_entities=[PERSON], name="LetterNamesRecognizer", supported_language="en")
+class LetterNamesRecognizer(OwnRecognizer):
+    ENTITY = PERSON
 
-    def load(self) -> None:
-        """Nothing to load: the patterns are module constants."""
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        if entities and PERSON not in entities:
-            return []
+    def find(self, text: str, nlp_artifacts: NlpArtifacts | None) -> list[RecognizerResult]:
         found: dict[tuple[int, int], float] = {}
         for pattern, score in PATTERNS:
             for match in pattern.finditer(text):

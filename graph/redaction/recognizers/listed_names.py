@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from graph.redaction.common_words import PLACE_TYPE_WORDS
@@ -27,6 +27,7 @@ from graph.redaction.name_words import is_known_name
 from graph.redaction.person_names import AMBIGUOUS_NAMES
 from graph.redaction.person_rules import is_eponym_or_organisation, is_name_at, single_word_is_name
 from graph.redaction.places import US_STATE_CODES, is_state
+from graph.redaction.recognizers.own_recognizer import OwnRecognizer
 from graph.redaction.recognizers.results import recognizer_result
 
 FULL_NAME_SCORE = 0.6
@@ -101,18 +102,10 @@ def _name_words(run: list[re.Match[str]]) -> list[re.Match[str]] | None:
     return words or None
 
 
-class ListedNamesRecognizer(EntityRecognizer):
-    def __init__(self) -> None:
-        super().__init__(supported_entities=[PERSON], name="ListedNamesRecognizer", supported_language="en")
+class ListedNamesRecognizer(OwnRecognizer):
+    ENTITY = PERSON
 
-    def load(self) -> None:
-        """Nothing to load: the lists are module constants."""
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        if entities and PERSON not in entities:
-            return []
+    def find(self, text: str, nlp_artifacts: NlpArtifacts | None) -> list[RecognizerResult]:
         results: list[RecognizerResult] = []
         for run in capitalised_runs(text):
             name = _name_words(run)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Doc
 
@@ -22,6 +22,7 @@ from graph.redaction.name_words import is_everyday_word, is_known_name, name_bou
 from graph.redaction.person_names import AMBIGUOUS_NAMES
 from graph.redaction.person_rules import is_name_at, single_word_is_name
 from graph.redaction.places import is_larger_than_a_state
+from graph.redaction.recognizers.own_recognizer import OwnRecognizer
 from graph.redaction.recognizers.results import recognizer_result
 
 SCORE = 0.5
@@ -52,18 +53,10 @@ def _shaped_like_a_name(words: list[str]) -> bool:
     return not any(is_everyday_word(w) or is_larger_than_a_state(w) for w in bare)
 
 
-class OrgTaggedNamesRecognizer(EntityRecognizer):
-    def __init__(self) -> None:
-        super().__init__(supported_entities=[PERSON], name="OrgTaggedNamesRecognizer", supported_language="en")
+class OrgTaggedNamesRecognizer(OwnRecognizer):
+    ENTITY = PERSON
 
-    def load(self) -> None:
-        """Nothing to load: it reads the analyzer's spaCy document."""
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        if entities and PERSON not in entities:
-            return []
+    def find(self, text: str, nlp_artifacts: NlpArtifacts | None) -> list[RecognizerResult]:
         results: list[RecognizerResult] = []
         for ent_start, ent_end in org_entity_spans(nlp_artifacts):
             for line in _LINE_PART.finditer(text, ent_start, min(ent_end, len(text))):

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from graph.redaction.entities import PHONE_NUMBER
+from graph.redaction.recognizers.own_recognizer import OwnRecognizer
 from graph.redaction.recognizers.results import recognizer_result
 
 _SEP = r"[^\S\n]?[.\-–][^\S\n]?|[^\S\n]"
@@ -26,18 +27,10 @@ PHONE = re.compile(
 SCORE = 0.75
 
 
-class PhoneFaxRecognizer(EntityRecognizer):
-    def __init__(self) -> None:
-        super().__init__(supported_entities=[PHONE_NUMBER], name="PhoneFaxRecognizer", supported_language="en")
+class PhoneFaxRecognizer(OwnRecognizer):
+    ENTITY = PHONE_NUMBER
 
-    def load(self) -> None:
-        """Nothing to load: the pattern is a module constant."""
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        if entities and PHONE_NUMBER not in entities:
-            return []
+    def find(self, text: str, nlp_artifacts: NlpArtifacts | None) -> list[RecognizerResult]:
         return [
             recognizer_result(self, PHONE_NUMBER, match.start(), match.end(), SCORE) for match in PHONE.finditer(text)
         ]

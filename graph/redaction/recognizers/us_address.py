@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from graph.redaction.entities import ADDRESS
+from graph.redaction.recognizers.own_recognizer import OwnRecognizer
 from graph.redaction.recognizers.results import recognizer_result, without_contained
 
 _STATE_CODES = (
@@ -64,18 +65,10 @@ PATTERNS: tuple[tuple[re.Pattern[str], float], ...] = (
 )
 
 
-class UsAddressRecognizer(EntityRecognizer):
-    def __init__(self) -> None:
-        super().__init__(supported_entities=[ADDRESS], name="UsAddressRecognizer", supported_language="en")
+class UsAddressRecognizer(OwnRecognizer):
+    ENTITY = ADDRESS
 
-    def load(self) -> None:
-        """Nothing to load: the patterns are module constants."""
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        if entities and ADDRESS not in entities:
-            return []
+    def find(self, text: str, nlp_artifacts: NlpArtifacts | None) -> list[RecognizerResult]:
         return without_contained(
             [
                 recognizer_result(self, ADDRESS, match.start(), match.end(), score)
