@@ -18,9 +18,10 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from graph.redaction.entities import PERSON
-from graph.redaction.name_words import is_known_name, name_bounds
+from graph.redaction.name_words import is_known_name
 from graph.redaction.person_names import AMBIGUOUS_NAMES
 from graph.redaction.person_rules import is_name_at, single_word_is_name
+from graph.redaction.recognizers.name_patterns import cued_name_spans
 from graph.redaction.recognizers.own_recognizer import OwnRecognizer
 from graph.redaction.recognizers.results import recognizer_result
 
@@ -96,15 +97,7 @@ class CuedNamesRecognizer(OwnRecognizer):
     ENTITY = PERSON
 
     def find(self, text: str, nlp_artifacts: NlpArtifacts | None) -> list[RecognizerResult]:
-        found: dict[tuple[int, int], float] = {}
-        for pattern, score in PATTERNS:
-            for match in pattern.finditer(text):
-                bounds = name_bounds(match.group("name"))
-                if bounds is None:
-                    continue
-                start, end = match.start("name") + bounds[0], match.start("name") + bounds[1]
-                if is_name_at(text, start, end):
-                    found[(start, end)] = max(score, found.get((start, end), 0.0))
+        found = cued_name_spans(text, PATTERNS, is_name_at)
         for line in _LINE.finditer(text):
             if any(ch.isupper() for ch in line.group()):
                 continue

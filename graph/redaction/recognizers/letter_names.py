@@ -15,8 +15,8 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from graph.redaction.entities import PERSON
-from graph.redaction.name_words import name_bounds
 from graph.redaction.person_rules import single_word_is_name
+from graph.redaction.recognizers.name_patterns import cued_name_spans
 from graph.redaction.recognizers.own_recognizer import OwnRecognizer
 from graph.redaction.recognizers.results import recognizer_result
 
@@ -114,21 +114,17 @@ PATTERNS: tuple[tuple[re.Pattern[str], float], ...] = (
 )
 
 
+def _layout_name(text: str, start: int, end: int) -> bool:
+    """A name in a letter's layout: any run of name words, or one word that is a name on its own."""
+    value = text[start:end]
+    return len(value.split()) > 1 or single_word_is_name(value)
+
+
 class LetterNamesRecognizer(OwnRecognizer):
     ENTITY = PERSON
 
     def find(self, text: str, nlp_artifacts: NlpArtifacts | None) -> list[RecognizerResult]:
-        found: dict[tuple[int, int], float] = {}
-        for pattern, score in PATTERNS:
-            for match in pattern.finditer(text):
-                bounds = name_bounds(match.group("name"))
-                if bounds is None:
-                    continue
-                key = (match.start("name") + bounds[0], match.start("name") + bounds[1])
-                value = text[key[0] : key[1]]
-                if len(value.split()) == 1 and not single_word_is_name(value):
-                    continue
-                found[key] = max(score, found.get(key, 0.0))
+        found = cued_name_spans(text, PATTERNS, _layout_name)
         return [self._result(start, end, score) for (start, end), score in sorted(found.items())]
 
     def _result(self, start: int, end: int, score: float) -> RecognizerResult:
