@@ -16,9 +16,16 @@ class Settings(BaseSettings):
     corpus: Path = Path("../shared/corpus")
     # Largest file a member may hand us.
     max_upload_bytes: int = 5 * 1024 * 1024
-    # Key for PHI encrypted at rest (vault). Empty means: generate a per-process key (laptop default).
+    # Key for PHI encrypted at rest (the vault and interview checkpoints): 32 bytes, URL-safe base64. Empty
+    # means a key file (key_file), made on first use with owner-only permissions (laptop default).
     vault_key: SecretStr = SecretStr("")
-    database_url: str = "sqlite:///overturn.db"
+    key_file: Path = Path(".overturn/key")
+    database_url: str = "sqlite:///.overturn/overturn.db"
+    # Where interviews are checkpointed: sqlite:///FILE (default), postgresql://..., redis://..., or memory.
+    checkpoint_url: str = "sqlite:///.overturn/checkpoints.db"
+    # Letters the model writes per attempt (the one passing most checks is kept) and how freely.
+    compose_candidates: int = 2
+    compose_temperature: float = 0.7
     # The model server (OpenAI-compatible, e.g. `make model` -> http://127.0.0.1:8011). Empty: rules and
     # template letters only, which is the laptop default.
     model_url: str = ""

@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from bot.cli import eval_command, extract_command, models_command, redact_command
+from bot.cli import appeal_command, chat_command, eval_command, extract_command, models_command, redact_command
 from bot.cli.errors import UserFacingError
 
 Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
@@ -18,6 +18,8 @@ COMMANDS: tuple[Registrar, ...] = (
     redact_command.register,
     eval_command.register,
     models_command.register,
+    chat_command.register,
+    appeal_command.register,
 )
 
 

@@ -1,0 +1,66 @@
+"""The model prompt for an appeal letter: a constant system prompt, then the case's facts as quoted data.
+
+The system prompt has no variables, so every request shares it as a prefix (vLLM's prefix cache). Everything
+that varies, and every untrusted value, is in the user prompt, inside <data> blocks through the `quoted` filter.
+Both templates' sha256s travel with the request, so a stored letter says which prompt wrote it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graph.composition.facts import LetterFacts, long_date
+from graph.composition.rights import appeal_rights
+from prompts.loader import render
+from serving.types import ChatMessage, ChatRequest
+
+SYSTEM_TEMPLATE = "compose/appeal.system.j2"
+USER_TEMPLATE = "compose/appeal.user.j2"
+
+
+@dataclass(frozen=True)
+class PromptVersions:
+    system_template: str
+    system_version: str  # sha256 of the template source
+    user_template: str
+    user_version: str
+
+
+def compose_messages(facts: LetterFacts) -> tuple[list[ChatMessage], PromptVersions]:
+    system = render(SYSTEM_TEMPLATE)
+    user = render(USER_TEMPLATE, **prompt_values(facts))
+    versions = PromptVersions(
+        system_template=system.name,
+        system_version=system.version,
+        user_template=user.name,
+        user_version=user.version,
+    )
+    messages = [ChatMessage(role="system", content=system.text), ChatMessage(role="user", content=user.text)]
+    return messages, versions
+
+
+def compose_request(
+    facts: LetterFacts, *, model: str, n: int, temperature: float, max_tokens: int
+) -> tuple[ChatRequest, PromptVersions]:
+    messages, versions = compose_messages(facts)
+    request = ChatRequest(messages=messages, model=model, n=n, temperature=temperature, max_tokens=max_tokens)
+    return request, versions
+
+
+def prompt_values(facts: LetterFacts) -> dict[str, object]:
+    """What the user template reads: the facts, plus the pieces worked out here (formatted dates, codes)."""
+    deadline = facts.appeal_deadline.date if facts.appeal_deadline else None
+    return {
+        "facts": facts,
+        "dates": {
+            "today": long_date(facts.today),
+            "letter_date": long_date(facts.letter_date) if facts.letter_date else None,
+            "service_date": long_date(facts.service_date) if facts.service_date else None,
+            "deadline": long_date(deadline) if deadline else None,
+        },
+        "deadline_passed": deadline is not None and deadline < facts.today,
+        "codes": facts.code_labels,
+        "categories": [facts.primary_category, *facts.additional_categories],
+        "rights": appeal_rights(facts.plan_kind),
+        "expedited": facts.wants_expedited,
+    }
