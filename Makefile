@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/overturn extract bot/examples/denial_mri.txt
+	$(BIN)/overturn chat bot/examples/denial_mri.txt
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

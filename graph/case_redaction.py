@@ -12,30 +12,21 @@ from collections.abc import Callable, Iterable
 
 from graph.composition.build_facts import answered_question, letter_facts
 from graph.composition.facts import AnsweredQuestion, LetterFacts
-from graph.denial import DenialDetails
+from graph.denial import TEXT_FIELDS, DenialDetails
 from graph.questions.model import Answer, AnswerStatus, Question
-from graph.redaction.entities import CLAIM_NUMBER, PERSON, REFERENCE_NUMBER
+from graph.redaction.entities import CLAIM_NUMBER, MEMBER_ID, PERSON, REFERENCE_NUMBER
 
 Redact = Callable[[str], str]
 Placeholder = Callable[[str, str], str]
 
-# Free-text fields of DenialDetails that go through the redactor (clinical words and insurers come back as
-# they are; a name or an address inside the insurer's reason does not).
-_TEXT_FIELDS = (
-    "insurer",
-    "plan_name",
-    "service",
-    "diagnosis",
-    "reason",
-    "policy_cited",
-    "appeal_address",
-    "appeal_fax",
-)
+# Free-text fields that go through the redactor (clinical words and insurers come back as they are; a name
+# or an address inside the insurer's reason does not). Claim and reference numbers are placed by type.
+_REDACTED_TEXT_FIELDS = tuple(name for name in TEXT_FIELDS if name not in ("claim_id", "reference_id"))
 
 
 def redacted_details(details: DenialDetails, redact: Redact, placeholder: Placeholder) -> DenialDetails:
     """The details with identifiers replaced and the evidence dropped (it quotes the unredacted letter)."""
-    update: dict[str, object] = {name: _maybe(getattr(details, name), redact) for name in _TEXT_FIELDS}
+    update: dict[str, object] = {name: _maybe(getattr(details, name), redact) for name in _REDACTED_TEXT_FIELDS}
     if details.claim_id:
         update["claim_id"] = placeholder(CLAIM_NUMBER, details.claim_id)
     if details.reference_id:
@@ -68,6 +59,7 @@ def case_letter_facts(
     answered: Iterable[tuple[Question, Answer]],
     *,
     member_name: str | None,
+    member_id: str | None = None,
     today: dt.date,
     redact: Redact,
     placeholder: Placeholder,
@@ -78,6 +70,7 @@ def case_letter_facts(
         redacted_answers(answered, redact),
         today=today,
         member_name=name,
+        member_id=placeholder(MEMBER_ID, member_id) if member_id and member_id.strip() else None,
     )
 
 

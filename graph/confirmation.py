@@ -16,7 +16,16 @@ from typing import Any
 from dateutil import parser as date_parser
 from pydantic import ValidationError
 
-from graph.denial import AppealDeadline, Category, Codes, DenialDetails, FieldEvidence, PlanKind, ServiceKind
+from graph.denial import (
+    TEXT_FIELDS,
+    AppealDeadline,
+    Category,
+    Codes,
+    DenialDetails,
+    FieldEvidence,
+    PlanKind,
+    ServiceKind,
+)
 
 LABELS: dict[str, str] = {
     "insurer": "Insurer",
@@ -38,20 +47,7 @@ LABELS: dict[str, str] = {
     "appeal_address": "Where to send the appeal",
     "appeal_fax": "Appeal fax",
 }
-_TEXT_FIELDS = frozenset(
-    {
-        "insurer",
-        "plan_name",
-        "service",
-        "diagnosis",
-        "reason",
-        "policy_cited",
-        "claim_id",
-        "reference_id",
-        "appeal_address",
-        "appeal_fax",
-    }
-)
+_TEXT_FIELDS = frozenset(TEXT_FIELDS)
 _DATE_FIELDS = frozenset({"letter_date", "service_date"})
 _CLEAR_WORDS = frozenset({"none", "clear", "remove", "-", "n/a", "na"})
 _YES = frozenset({"yes", "y", "true"})

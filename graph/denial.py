@@ -121,3 +121,18 @@ class DenialDetails(BaseModel):
     appeal_address: str | None = None
     appeal_fax: str | None = None
     evidence: dict[str, FieldEvidence] = Field(default_factory=dict)
+
+
+# The fields of DenialDetails that hold free text (as opposed to enums, dates, codes and lists).
+TEXT_FIELDS: tuple[str, ...] = (
+    "insurer",
+    "plan_name",
+    "service",
+    "diagnosis",
+    "reason",
+    "policy_cited",
+    "claim_id",
+    "reference_id",
+    "appeal_address",
+    "appeal_fax",
+)

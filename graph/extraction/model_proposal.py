@@ -16,25 +16,14 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from graph.denial import Span
+from graph.denial import TEXT_FIELDS, Span
 from graph.extraction.insurers import find_insurer
 from graph.extraction.letter import Finding, Letter
 from graph.extraction.placeholders import is_placeholder
 
 MODEL_CONFIDENCE = 0.6
 MAX_VALUE_CHARS = 400
-PROPOSAL_FIELDS = (
-    "insurer",
-    "plan_name",
-    "service",
-    "diagnosis",
-    "reason",
-    "policy_cited",
-    "claim_id",
-    "reference_id",
-    "appeal_address",
-    "appeal_fax",
-)
+PROPOSAL_FIELDS = TEXT_FIELDS
 _SPACE = re.compile(r"\s+")
 _PLAN_WORD = re.compile(
     r"(?i)\b(?:plan|health|healthcare|care|insurance|assurance|mutual|blue|advantage|medicare|medicaid|hmo|ppo|"

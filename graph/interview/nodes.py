@@ -35,6 +35,7 @@ from graph.questions.answers import Reask, parse_answer
 from graph.questions.followups import FOLLOWUP_SCHEMA, followup_messages, parse_followups
 from graph.questions.planning import next_question
 from graph.questions.planning import plan_questions as plan_from_bank
+from graph.redaction.entities import MEMBER_ID
 from serving.types import ChatRequest
 
 Update = dict[str, Any]
@@ -123,6 +124,7 @@ async def redact(state: InterviewState, runtime: Runtime[InterviewContext]) -> U
     found = member.redact(letter_text(state), vault)
     text = letter_text(state)
     from_letter = [(span.entity_type, text[span.start : span.end]) for span in found.spans]
+    member_id = next((value for kind, value in from_letter if kind == MEMBER_ID), None)
     case = context.redactor_for(known_values(state, extra=from_letter))
     bank = case_bank(context.bank, state.get("followups", []))
     answered = [(bank.by_id(qid), answer) for qid, answer in answers_of(state).items() if qid in bank]
@@ -130,6 +132,7 @@ async def redact(state: InterviewState, runtime: Runtime[InterviewContext]) -> U
         details_of(state),
         answered,
         member_name=state.get("member", {}).get("name"),
+        member_id=member_id,
         today=context.today(),
         redact=lambda value: case.redact(value, vault).text,
         placeholder=vault.placeholder_for,

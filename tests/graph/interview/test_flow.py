@@ -40,6 +40,8 @@ async def test_without_a_model_the_template_letter_passes_every_check() -> None:
     assert "Jordan Example" not in outcome["redacted_text"]  # ... and was never in what was written
     assert "[PERSON_" not in outcome["text"]
     assert "2026E0000042" in outcome["text"]  # the claim number goes back into the RE line
+    assert "U0000000001" in outcome["text"]  # so does the member id the letter was addressed with
+    assert "U0000000001" not in outcome["redacted_text"]
     assert "MRI" in outcome["text"]
     assert outcome["provenance"]["template_sha256"]
     assert outcome["provenance"]["question_bank"]
