@@ -51,7 +51,7 @@ class BatchRun:
 
 async def run_batch(conversation: Conversation, letter: str, source: str, answers: AnswersFile) -> BatchRun:
     run = BatchRun(outcome={}, kind="")
-    turn = await conversation.start(letter, source, answers.member_name)
+    turn = await conversation.start(letter, source, answers.member_name, channel="batch")
     corrected = False
     while turn.kind in ("confirm", "question"):
         reply: object

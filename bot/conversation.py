@@ -58,11 +58,25 @@ class Conversation:
         self.on_progress = on_progress
         self._config: RunnableConfig = {"configurable": {"thread_id": thread_id}}
 
-    async def start(self, letter: str, source: str, member_name: str | None = None) -> Turn:
+    async def start(
+        self,
+        letter: str,
+        source: str,
+        member_name: str | None = None,
+        *,
+        channel: str = "terminal",
+        owner: str | None = None,
+    ) -> Turn:
         async with self.lock.hold(self.thread_id):
             if await self._has_state():
                 raise ConversationError("This conversation has already started; continue it instead.")
-            state: InterviewState = {"case_id": self.thread_id, "letter": {"text": letter, "source": source}}
+            state: InterviewState = {
+                "case_id": self.thread_id,
+                "channel": channel,
+                "letter": {"text": letter, "source": source},
+            }
+            if owner:
+                state["owner"] = owner
             if member_name and member_name.strip():
                 state["member"] = {"name": member_name.strip()}
             return await self._run(state)

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Column, DateTime, Engine, LargeBinary, MetaData, String, Table, delete, insert, select, update
+from sqlalchemy import Column, DateTime, Engine, LargeBinary, String, Table, delete, insert, select, update
 
+from store.db import metadata
 from store.vault import PhiVault
-
-metadata = MetaData()
 
 phi_vaults = Table(
     "phi_vaults",

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from graph.denial import DenialDetails
+from graph.interview.records import CaseRecords
 from graph.questions.bank import QuestionBank
 from graph.redaction import KnownValue, Redacted, Vault
 from serving.types import ChatRequest, Completion
@@ -54,6 +55,7 @@ class InterviewContext:
     model: ModelCall | None = None  # None: template letters and no follow-up questions
     compose_pin: ModelPin | None = None
     questions_pin: ModelPin | None = None
+    records: CaseRecords | None = None  # where delivered letters are recorded; None: nowhere (batch, tests)
     today: Callable[[], dt.date] = field(default=dt.date.today)
     candidates: int = 2  # letters the model writes per attempt; the best by the guardrails is kept
     temperature: float = 0.7

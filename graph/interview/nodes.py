@@ -19,13 +19,13 @@ from graph.confirmation import confirmation_view
 from graph.guardrails.review import review_letter
 from graph.interview import progress
 from graph.interview.context import InterviewContext
+from graph.interview.delivery import delivered, delivery_record
 from graph.interview.replies import confirm_decision, question_reply
 from graph.interview.state import InterviewState, answers_of, details_of, facts_of, letter_text
 from graph.interview.steps import (
     apply_confirm_decision,
     case_bank,
     choose_model_draft,
-    delivered,
     intake_problem,
     known_values,
     question_payload,
@@ -126,6 +126,13 @@ async def redact(state: InterviewState, runtime: Runtime[InterviewContext]) -> U
     from_letter = [(span.entity_type, text[span.start : span.end]) for span in found.spans]
     member_id = next((value for kind, value in from_letter if kind == MEMBER_ID), None)
     case = context.redactor_for(known_values(state, extra=from_letter))
+    redacted: dict[str, str] = {}
+
+    def redact_value(value: str) -> str:
+        if value not in redacted:
+            redacted[value] = case.redact(value, vault).text
+        return redacted[value]
+
     bank = case_bank(context.bank, state.get("followups", []))
     answered = [(bank.by_id(qid), answer) for qid, answer in answers_of(state).items() if qid in bank]
     facts = case_letter_facts(
@@ -134,11 +141,14 @@ async def redact(state: InterviewState, runtime: Runtime[InterviewContext]) -> U
         member_name=state.get("member", {}).get("name"),
         member_id=member_id,
         today=context.today(),
-        redact=lambda value: case.redact(value, vault).text,
+        redact=redact_value,
         placeholder=vault.placeholder_for,
     )
+    redacted_answers = {
+        qid: redact_value(answer.value) for qid, answer in answers_of(state).items() if answer.value is not None
+    }
     context.vaults.save(state["case_id"], vault)
-    return {"facts": facts.model_dump(mode="json")}
+    return {"facts": facts.model_dump(mode="json"), "redacted_answers": redacted_answers}
 
 
 async def compose(state: InterviewState, runtime: Runtime[InterviewContext]) -> Update:
@@ -160,7 +170,8 @@ async def compose(state: InterviewState, runtime: Runtime[InterviewContext]) -> 
         attempts += 1
         if completion is not None and not completion.fallback_used and completion.candidates:
             cleaned = [clean_candidate(text) for text in completion.candidates]
-            draft = choose_model_draft(cleaned, facts, completion, versions, context.compose_pin)
+            parameters = {"n": request.n, "temperature": request.temperature, "max_tokens": request.max_tokens}
+            draft = choose_model_draft(cleaned, facts, completion, versions, context.compose_pin, parameters)
             return {"drafts": [*drafts, draft], "compose_attempts": attempts}
         reason = "no model answered"
     elif attempts >= 2:
@@ -184,5 +195,8 @@ async def review(state: InterviewState, runtime: Runtime[InterviewContext]) -> U
 
 
 async def deliver(state: InterviewState, runtime: Runtime[InterviewContext]) -> Update:
-    vault = runtime.context.vaults.load_or_new(state["case_id"])
-    return {"outcome": delivered(state, vault)}
+    context = runtime.context
+    outcome = delivered(state, context.vaults.load_or_new(state["case_id"]))
+    if context.records is not None:
+        context.records.record_delivery(delivery_record(state, outcome))
+    return {"outcome": outcome}

@@ -20,6 +20,8 @@ LetterStatus = Literal["ready", "needs_review"]
 
 class InterviewState(TypedDict, total=False):
     case_id: str
+    channel: str  # "terminal", "batch", "web", "agent": recorded with the case
+    owner: str  # the member or agent id the channel knows (never a name); may be absent
     letter: dict[str, Any]  # {"text": the letter as read, "source": file name or "pasted"}
     member: dict[str, Any]  # {"name": how the member signs} (optional)
     details: dict[str, Any]  # DenialDetails as JSON, the member's corrections applied
@@ -33,8 +35,10 @@ class InterviewState(TypedDict, total=False):
     next_question: str  # the id of the question to ask now, "" when the interview is done
     reask: dict[str, Any]  # {"question_id": ..., "message": ...} after an answer we could not take, else {}
     facts: dict[str, Any]  # LetterFacts JSON: what the letter may say, redacted
+    redacted_answers: dict[str, Any]  # question id -> the answer with identifiers replaced (for the record)
     compose_attempts: int  # model compositions so far
     drafts: list[dict[str, Any]]  # every draft: redacted text, source, provenance, guardrail report
+    shadow_drafts: list[dict[str, Any]]  # letters from a candidate prompt or model: recorded, never shown
     outcome: dict[str, Any]  # the delivered letter: text (PHI restored), status, provenance, guardrails
 
 

@@ -19,7 +19,7 @@ from graph.questions.bank import QuestionBank
 from graph.questions.model import Question
 from graph.questions.planning import prefill_for
 from graph.reading.language import looks_english
-from graph.redaction import KnownValue, Vault, placeholders_in, rehydrate
+from graph.redaction import KnownValue
 from serving.types import Completion
 
 MIN_LETTER_CHARS = 80
@@ -119,7 +119,12 @@ def _score(report: GuardrailReport) -> float:
 
 
 def choose_model_draft(
-    candidates: list[str], facts: LetterFacts, completion: Completion, versions: PromptVersions, pin: ModelPin
+    candidates: list[str],
+    facts: LetterFacts,
+    completion: Completion,
+    versions: PromptVersions,
+    pin: ModelPin,
+    parameters: Mapping[str, Any],
 ) -> dict[str, Any]:
     """The candidate that passes the most checks (ties: the first), as a draft with its provenance."""
     reports = [review_letter(text, facts) for text in candidates]
@@ -137,46 +142,9 @@ def choose_model_draft(
             "server_model": completion.model,
             "backend": completion.backend,
             "request_id": completion.request_id,
+            "parameters": dict(parameters),
             "latency_s": round(completion.latency_s, 3),
             "prompt_tokens": completion.usage.prompt_tokens,
             "completion_tokens": completion.usage.completion_tokens,
         },
     }
-
-
-def delivered(state: InterviewState, vault: Vault) -> dict[str, Any]:
-    """The final letter: the last draft with the member's values put back, and the record of how it was made."""
-    drafts = state["drafts"]
-    draft = drafts[-1]
-    facts_text = " ".join(str(value) for value in _strings(state["facts"]))
-    restored = rehydrate(draft["text"], vault, expected=placeholders_in(facts_text))
-    passed = bool(draft["guardrails"]["passed"])
-    return {
-        "status": "ready" if passed and not restored.unknown else "needs_review",
-        "text": restored.text,
-        "redacted_text": draft["text"],
-        "source": draft["source"],
-        "fallback_reason": draft.get("fallback_reason"),
-        "provenance": {**draft["provenance"], "question_bank": state.get("question_bank_version")},
-        "guardrails": draft["guardrails"],
-        "invented_placeholders": restored.unknown,
-        "attempts": [
-            {
-                "source": d["source"],
-                "passed": d["guardrails"]["passed"],
-                "failed": [r["name"] for r in d["guardrails"]["results"] if not r["passed"]],
-            }
-            for d in drafts
-        ],
-    }
-
-
-def _strings(value: object) -> Iterable[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, Mapping):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)

@@ -8,6 +8,7 @@ import pytest
 
 from graph.composition.template_letter import TemplateLetter
 from graph.interview import nodes
+from graph.interview.records import DeliveryRecord
 from tests.graph.interview.harness import (
     EXAMPLE_LETTER,
     ScriptedModel,
@@ -202,3 +203,39 @@ async def test_a_letter_that_is_not_a_letter_is_refused_with_a_reason() -> None:
     turn = await convo.start("hello", "test.txt")
     assert turn.kind == "rejected"
     assert "too short" in turn.payload["message"]
+
+
+class RecordingStore:
+    def __init__(self) -> None:
+        self.records: list[DeliveryRecord] = []
+
+    def record_delivery(self, record: DeliveryRecord) -> None:
+        self.records.append(record)
+
+
+def _answer_with_identifiers(payload: dict[str, Any]) -> object:
+    if payload["answer_type"] == "free_text":
+        return "My neighbour Jordan Example drove me, call 217-555-0199"
+    return "yes" if payload["answer_type"] == "yes_no" else "skip"
+
+
+async def test_the_delivery_record_keeps_every_draft_redacted_and_marks_the_chosen_one() -> None:
+    store = RecordingStore()
+    model = ScriptedModel([[BAD_LETTER], [BAD_LETTER]])
+    final, turns = await run_through(
+        conversation(context(model, questions_pin=None, records=store)), answer=_answer_with_identifiers
+    )
+    assert any(t.kind == "question" and t.payload["answer_type"] == "free_text" for t in turns)
+    assert len(store.records) == 1
+    record = store.records[0]
+    assert record.case_id and record.channel == "terminal" and record.status == "ready"
+    assert [g.source for g in record.generations] == ["model", "model", "template"]
+    assert [g.chosen for g in record.generations] == [False, False, True]
+    assert record.generations[0].parameters == {"n": 2, "temperature": 0.7, "max_tokens": 900}
+    assert record.generations[0].model_id == "test/appeal-writer" and record.generations[0].system_sha256
+    assert record.generations[2].template_sha256 == final.payload["provenance"]["template_sha256"]
+    assert record.letter_text == final.payload["redacted_text"]
+    assert any(a.status == "answered" for a in record.answers)
+    stored = record.model_dump_json()
+    for identifier in ("Jordan Example", "U0000000001", "2026E0000042", "217-555-0199", "42 Sample Lane"):
+        assert identifier not in stored
