@@ -77,6 +77,8 @@ class Conversation:
             }
             if owner:
                 state["owner"] = owner
+            if self.context.records is not None:
+                self.context.records.open_case(self.thread_id, channel=channel, owner=owner, thread_id=self.thread_id)
             if member_name and member_name.strip():
                 state["member"] = {"name": member_name.strip()}
             return await self._run(state)

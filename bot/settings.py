@@ -26,6 +26,10 @@ class Settings(BaseSettings):
     # Letters the model writes per attempt (the one passing most checks is kept) and how freely.
     compose_candidates: int = 2
     compose_temperature: float = 0.7
+    # Shadow mode: a candidate tried beside the live prompt or model at compose, recorded, never shown.
+    # "compose/appeal.user.j2@3f2a9c1d" (a registered prompt version) and "compose=MODEL[:ADAPTER]".
+    shadow_prompt: str = ""
+    shadow_model: str = ""
     # The model server (OpenAI-compatible, e.g. `make model` -> http://127.0.0.1:8011). Empty: rules and
     # template letters only, which is the laptop default.
     model_url: str = ""

@@ -24,7 +24,7 @@ metadata = MetaData(naming_convention=NAMING)
 def engine_for(url: str) -> Engine:
     """An engine for a database URL; a SQLite file's folder is made if missing. `postgresql://` uses psycopg 3."""
     if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
-        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     if url.startswith("postgresql://") or url.startswith("postgres://"):
         url = "postgresql+psycopg://" + url.split("://", 1)[1]
     return create_engine(url)

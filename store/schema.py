@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import store.audit
+import store.pins
+import store.records_schema
 import store.vault_repository  # noqa: F401  phi_vaults
 from store.db import metadata
 

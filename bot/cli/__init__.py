@@ -8,7 +8,21 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from bot.cli import appeal_command, chat_command, eval_command, extract_command, models_command, redact_command
+from bot.cli import (
+    appeal_command,
+    audit_command,
+    chat_command,
+    data_command,
+    db_command,
+    eval_command,
+    export_command,
+    extract_command,
+    letters_command,
+    models_command,
+    prompts_command,
+    redact_command,
+    shadow_command,
+)
 from bot.cli.errors import UserFacingError
 
 Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
@@ -20,6 +34,13 @@ COMMANDS: tuple[Registrar, ...] = (
     models_command.register,
     chat_command.register,
     appeal_command.register,
+    prompts_command.register,
+    shadow_command.register,
+    audit_command.register,
+    letters_command.register,
+    data_command.register,
+    export_command.register,
+    db_command.register,
 )
 
 

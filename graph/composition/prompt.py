@@ -7,11 +7,12 @@ Both templates' sha256s travel with the request, so a stored letter says which p
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from graph.composition.facts import LetterFacts, long_date
 from graph.composition.rights import appeal_rights
-from prompts.loader import render
+from prompts.loader import RenderedPrompt, render, render_pinned
 from serving.types import ChatMessage, ChatRequest
 
 SYSTEM_TEMPLATE = "compose/appeal.system.j2"
@@ -26,9 +27,12 @@ class PromptVersions:
     user_version: str
 
 
-def compose_messages(facts: LetterFacts) -> tuple[list[ChatMessage], PromptVersions]:
-    system = render(SYSTEM_TEMPLATE)
-    user = render(USER_TEMPLATE, **prompt_values(facts))
+def compose_messages(
+    facts: LetterFacts, *, overrides: Mapping[str, str] | None = None
+) -> tuple[list[ChatMessage], PromptVersions]:
+    """`overrides` (template name -> source text) replaces templates with pinned or shadow versions."""
+    system = _render(SYSTEM_TEMPLATE, overrides)
+    user = _render(USER_TEMPLATE, overrides, **prompt_values(facts))
     versions = PromptVersions(
         system_template=system.name,
         system_version=system.version,
@@ -40,11 +44,21 @@ def compose_messages(facts: LetterFacts) -> tuple[list[ChatMessage], PromptVersi
 
 
 def compose_request(
-    facts: LetterFacts, *, model: str, n: int, temperature: float, max_tokens: int
+    facts: LetterFacts,
+    *,
+    model: str,
+    n: int,
+    temperature: float,
+    max_tokens: int,
+    overrides: Mapping[str, str] | None = None,
 ) -> tuple[ChatRequest, PromptVersions]:
-    messages, versions = compose_messages(facts)
+    messages, versions = compose_messages(facts, overrides=overrides)
     request = ChatRequest(messages=messages, model=model, n=n, temperature=temperature, max_tokens=max_tokens)
     return request, versions
+
+
+def _render(name: str, overrides: Mapping[str, str] | None, **values: object) -> RenderedPrompt:
+    return render(name, **values) if overrides is None else render_pinned(name, overrides, **values)
 
 
 def prompt_values(facts: LetterFacts) -> dict[str, object]:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 
 from pydantic import BaseModel, ConfigDict
 
 from graph.composition.facts import LetterFacts, long_date
 from graph.composition.rights import appeal_rights
-from prompts.loader import render, template_version
+from prompts.loader import pinned_version, render, render_pinned
 
 BASE_TEMPLATE = "letters/base.j2"
 UNKNOWN_SERVICE = "the denied service"
@@ -54,15 +55,18 @@ def template_name(facts: LetterFacts) -> str:
     return f"letters/{facts.primary_category.value}.j2"
 
 
-def template_letter(facts: LetterFacts) -> TemplateLetter:
+def template_letter(facts: LetterFacts, *, overrides: Mapping[str, str] | None = None) -> TemplateLetter:
+    """`overrides` (template name -> source text) replaces the child or base template with a pinned version."""
     name = template_name(facts)
-    rendered = render(name, **letter_values(facts))
-    return TemplateLetter(text=_tidy(rendered.text), template=name, version=letters_version(name))
+    values = letter_values(facts)
+    rendered = render(name, **values) if overrides is None else render_pinned(name, overrides, **values)
+    return TemplateLetter(text=_tidy(rendered.text), template=name, version=letters_version(name, overrides))
 
 
-def letters_version(name: str) -> str:
+def letters_version(name: str, overrides: Mapping[str, str] | None = None) -> str:
     """The child template alone would miss a change to the base it extends, so both go into the version."""
-    combined = f"{name}:{template_version(name)}\n{BASE_TEMPLATE}:{template_version(BASE_TEMPLATE)}\n"
+    used = overrides or {}
+    combined = f"{name}:{pinned_version(name, used)}\n{BASE_TEMPLATE}:{pinned_version(BASE_TEMPLATE, used)}\n"
     return hashlib.sha256(combined.encode()).hexdigest()
 
 

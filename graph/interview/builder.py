@@ -1,4 +1,5 @@
-"""The interview graph: intake → extract → confirm ⟲ → plan_questions → ask ⟲ → redact → compose → review ⟲ → deliver.
+"""The interview graph: intake → extract → confirm ⟲ → plan_questions → ask ⟲ → redact → compose → review ⟲ →
+shadow → deliver (shadow writes a candidate prompt's or model's letter for the record, when one is set).
 
 `build_interview(checkpointer)` compiles it; run it with an InterviewContext as `context=` and
 `durability="sync"`, so an answer is on disk before the next question is shown.
@@ -29,6 +30,7 @@ def build_interview(checkpointer: BaseCheckpointSaver[Any] | None) -> Interview:
     graph.add_node("redact", nodes.redact)
     graph.add_node("compose", nodes.compose)
     graph.add_node("review", nodes.review)
+    graph.add_node("shadow", nodes.shadow)
     graph.add_node("deliver", nodes.deliver)
 
     graph.add_edge(START, "intake")
@@ -39,6 +41,7 @@ def build_interview(checkpointer: BaseCheckpointSaver[Any] | None) -> Interview:
     graph.add_conditional_edges("ask", edges.to_questions, ["ask", "redact"])
     graph.add_edge("redact", "compose")
     graph.add_edge("compose", "review")
-    graph.add_conditional_edges("review", edges.after_review, ["deliver", "compose"])
+    graph.add_conditional_edges("review", edges.after_review, ["shadow", "compose"])
+    graph.add_edge("shadow", "deliver")
     graph.add_edge("deliver", END)
     return graph.compile(checkpointer=checkpointer)

@@ -7,7 +7,7 @@ The nodes see only these small protocols, so graph/ never imports the serving or
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -47,6 +47,14 @@ class ModelPin:
 
 
 @dataclass(frozen=True)
+class ShadowSetup:
+    """A candidate prompt version and/or model tried beside the live one: its letter is recorded, never shown."""
+
+    overrides: Mapping[str, str]  # template name -> source text (the live pins with the candidate on top)
+    pin: ModelPin | None = None  # None: the live model
+
+
+@dataclass(frozen=True)
 class InterviewContext:
     read_details: Callable[[str], Awaitable[DenialDetails]]  # the rules, or the rules helped by the model
     redactor_for: Callable[[Sequence[KnownValue]], CaseRedactor]  # a redactor that also finds these values
@@ -55,6 +63,8 @@ class InterviewContext:
     model: ModelCall | None = None  # None: template letters and no follow-up questions
     compose_pin: ModelPin | None = None
     questions_pin: ModelPin | None = None
+    overrides: Mapping[str, str] = field(default_factory=dict)  # pinned prompt texts that differ from the files
+    shadow: ShadowSetup | None = None
     records: CaseRecords | None = None  # where delivered letters are recorded; None: nowhere (batch, tests)
     today: Callable[[], dt.date] = field(default=dt.date.today)
     candidates: int = 2  # letters the model writes per attempt; the best by the guardrails is kept

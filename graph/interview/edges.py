@@ -20,8 +20,8 @@ def to_questions(state: InterviewState) -> Literal["ask", "redact"]:
     return "ask" if state.get("next_question") else "redact"
 
 
-def after_review(state: InterviewState) -> Literal["deliver", "compose"]:
+def after_review(state: InterviewState) -> Literal["shadow", "compose"]:
     draft = state["drafts"][-1]
     if draft["guardrails"]["passed"] or draft["source"] == "template":
-        return "deliver"  # a template letter that fails goes to a person (deliver marks it), not round again
+        return "shadow"  # a template letter that fails goes to a person (deliver marks it), not round again
     return "compose"  # the model's letter failed: once more from the model, then the template

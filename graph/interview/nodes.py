@@ -6,6 +6,7 @@ line when the member's reply resumes it. Slow steps report progress on the custo
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from langgraph.runtime import Runtime
@@ -13,12 +14,12 @@ from langgraph.types import interrupt
 
 from graph.case_redaction import case_letter_facts, redacted_details
 from graph.composition.candidates import clean_candidate
+from graph.composition.facts import LetterFacts
 from graph.composition.prompt import compose_request
-from graph.composition.template_letter import template_letter
 from graph.confirmation import confirmation_view
 from graph.guardrails.review import review_letter
 from graph.interview import progress
-from graph.interview.context import InterviewContext
+from graph.interview.context import InterviewContext, ModelPin
 from graph.interview.delivery import delivered, delivery_record
 from graph.interview.replies import confirm_decision, question_reply
 from graph.interview.state import InterviewState, answers_of, details_of, facts_of, letter_text
@@ -30,6 +31,7 @@ from graph.interview.steps import (
     known_values,
     question_payload,
     summary_for_followups,
+    template_draft,
 )
 from graph.questions.answers import Reask, parse_answer
 from graph.questions.followups import FOLLOWUP_SCHEMA, followup_messages, parse_followups
@@ -151,6 +153,27 @@ async def redact(state: InterviewState, runtime: Runtime[InterviewContext]) -> U
     return {"facts": facts.model_dump(mode="json"), "redacted_answers": redacted_answers}
 
 
+async def _model_draft(
+    context: InterviewContext, facts: LetterFacts, pin: ModelPin, overrides: Mapping[str, str]
+) -> dict[str, Any] | None:
+    """The best of the model's candidate letters as a draft, or None when no model answered."""
+    assert context.model is not None
+    request, versions = compose_request(
+        facts,
+        model=pin.served_name,
+        n=context.candidates,
+        temperature=context.temperature,
+        max_tokens=context.max_tokens,
+        overrides=overrides or None,
+    )
+    completion = await context.model(request)
+    if completion is None or completion.fallback_used or not completion.candidates:
+        return None
+    cleaned = [clean_candidate(text) for text in completion.candidates]
+    parameters = {"n": request.n, "temperature": request.temperature, "max_tokens": request.max_tokens}
+    return choose_model_draft(cleaned, facts, completion, versions, pin, parameters)
+
+
 async def compose(state: InterviewState, runtime: Runtime[InterviewContext]) -> Update:
     context = runtime.context
     facts = facts_of(state)
@@ -159,31 +182,15 @@ async def compose(state: InterviewState, runtime: Runtime[InterviewContext]) -> 
     reason = "no model is configured"
     if context.model is not None and context.compose_pin is not None and attempts < 2:
         progress.report("compose", "Writing your letter…" if attempts == 0 else "Rewriting your letter…")
-        request, versions = compose_request(
-            facts,
-            model=context.compose_pin.served_name,
-            n=context.candidates,
-            temperature=context.temperature,
-            max_tokens=context.max_tokens,
-        )
-        completion = await context.model(request)
+        draft = await _model_draft(context, facts, context.compose_pin, context.overrides)
         attempts += 1
-        if completion is not None and not completion.fallback_used and completion.candidates:
-            cleaned = [clean_candidate(text) for text in completion.candidates]
-            parameters = {"n": request.n, "temperature": request.temperature, "max_tokens": request.max_tokens}
-            draft = choose_model_draft(cleaned, facts, completion, versions, context.compose_pin, parameters)
+        if draft is not None:
             return {"drafts": [*drafts, draft], "compose_attempts": attempts}
         reason = "no model answered"
     elif attempts >= 2:
         reason = "the model's letters did not pass the checks twice"
     progress.report("compose", "Writing your letter from our template…")
-    letter = template_letter(facts)
-    draft = {
-        "source": "template",
-        "text": letter.text,
-        "fallback_reason": reason,
-        "provenance": {"template": letter.template, "template_sha256": letter.version},
-    }
+    draft = template_draft(facts, context.overrides, reason)
     return {"drafts": [*drafts, draft], "compose_attempts": attempts}
 
 
@@ -192,6 +199,25 @@ async def review(state: InterviewState, runtime: Runtime[InterviewContext]) -> U
     report = review_letter(drafts[-1]["text"], facts_of(state))
     drafts[-1] = {**drafts[-1], "guardrails": {**report.model_dump(mode="json"), "passed": report.passed}}
     return {"drafts": drafts}
+
+
+async def shadow(state: InterviewState, runtime: Runtime[InterviewContext]) -> Update:
+    """With a candidate prompt or model configured, write the case's letter with it too: reviewed and recorded
+    beside the live one, never shown. Once per case; without a candidate, nothing happens."""
+    context = runtime.context
+    setup = context.shadow
+    if setup is None or state.get("shadow_drafts"):
+        return {}
+    facts = facts_of(state)
+    pin = setup.pin or context.compose_pin
+    draft = None
+    if context.model is not None and pin is not None:
+        draft = await _model_draft(context, facts, pin, setup.overrides)
+    if draft is None:
+        draft = template_draft(facts, setup.overrides, "shadow run without a model")
+    report = review_letter(draft["text"], facts)
+    draft["guardrails"] = {**report.model_dump(mode="json"), "passed": report.passed}
+    return {"shadow_drafts": [draft]}
 
 
 async def deliver(state: InterviewState, runtime: Runtime[InterviewContext]) -> Update:

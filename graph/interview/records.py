@@ -58,6 +58,12 @@ class DeliveryRecord(BaseModel):
 
 
 class CaseRecords(Protocol):
-    """Where delivered letters are recorded (the store); the interview calls it once per delivery."""
+    """Where cases and delivered letters are recorded (the store)."""
 
-    def record_delivery(self, record: DeliveryRecord) -> None: ...
+    def open_case(self, case_id: str, *, channel: str, owner: str | None, thread_id: str | None = None) -> bool:
+        """A conversation started (idempotent); the channel calls it before the first step."""
+        ...
+
+    def record_delivery(self, record: DeliveryRecord) -> None:
+        """The interview calls it once per delivery."""
+        ...

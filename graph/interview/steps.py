@@ -8,6 +8,7 @@ from typing import Any
 
 from graph.composition.facts import LetterFacts
 from graph.composition.prompt import PromptVersions
+from graph.composition.template_letter import template_letter
 from graph.confirmation import LABELS, CorrectionError, apply_correction
 from graph.denial import DenialDetails
 from graph.guardrails.report import GuardrailReport
@@ -147,4 +148,15 @@ def choose_model_draft(
             "prompt_tokens": completion.usage.prompt_tokens,
             "completion_tokens": completion.usage.completion_tokens,
         },
+    }
+
+
+def template_draft(facts: LetterFacts, overrides: Mapping[str, str], reason: str) -> dict[str, Any]:
+    """The category's template letter as a draft: what stands when no model writes a letter that passes."""
+    letter = template_letter(facts, overrides=overrides or None)
+    return {
+        "source": "template",
+        "text": letter.text,
+        "fallback_reason": reason,
+        "provenance": {"template": letter.template, "template_sha256": letter.version},
     }

@@ -7,8 +7,10 @@ import stat
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from bot.cli import main
+from store.db import engine_for
 
 pytestmark = pytest.mark.unit
 
@@ -55,7 +57,17 @@ def test_json_carries_the_letter_details_answers_guardrails_and_provenance(
     assert report["source"] == "template"
     assert "MRI of the lumbar spine" in report["letter"] and "Jordan Example" in report["letter"]
     assert "expedited" in report["letter"].lower()
-    assert not (tmp_path / ".overturn").exists(), "a batch run keeps nothing"
+    _assert_nothing_kept(tmp_path)
+
+
+def _assert_nothing_kept(folder: Path) -> None:
+    """A batch run keeps no conversation, key, vault or letter; it only reads the store's prompt and model pins."""
+    assert not (folder / ".overturn" / "checkpoints.db").exists()
+    assert not (folder / ".overturn" / "key").exists()
+    engine = engine_for(f"sqlite:///{folder / '.overturn' / 'overturn.db'}")
+    with engine.connect() as connection:
+        for table in ("cases", "letters", "generations", "phi_vaults", "case_answers"):
+            assert connection.execute(text(f"SELECT COUNT(*) FROM {table}")).scalar_one() == 0, table
 
 
 def test_out_writes_the_letter_for_the_owner_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

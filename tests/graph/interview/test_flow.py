@@ -7,8 +7,10 @@ from typing import Any
 import pytest
 
 from graph.composition.template_letter import TemplateLetter
-from graph.interview import nodes
+from graph.interview import steps
+from graph.interview.context import ShadowSetup
 from graph.interview.records import DeliveryRecord
+from prompts.loader import PROMPTS_DIR
 from tests.graph.interview.harness import (
     EXAMPLE_LETTER,
     ScriptedModel,
@@ -157,7 +159,7 @@ async def test_a_regenerated_letter_that_passes_is_kept() -> None:
 
 async def test_a_template_letter_that_fails_goes_to_a_person(monkeypatch: pytest.MonkeyPatch) -> None:
     broken = TemplateLetter(text=BAD_LETTER, template="letters/broken.j2", version="0" * 64)
-    monkeypatch.setattr(nodes, "template_letter", lambda facts: broken)
+    monkeypatch.setattr(steps, "template_letter", lambda facts, overrides=None: broken)
     final, _ = await run_through(conversation(context()))
     assert final.payload["status"] == "needs_review"
     assert final.payload["guardrails"]["passed"] is False
@@ -208,6 +210,11 @@ async def test_a_letter_that_is_not_a_letter_is_refused_with_a_reason() -> None:
 class RecordingStore:
     def __init__(self) -> None:
         self.records: list[DeliveryRecord] = []
+        self.opened: list[tuple[str, str]] = []
+
+    def open_case(self, case_id: str, *, channel: str, owner: str | None, thread_id: str | None = None) -> bool:
+        self.opened.append((case_id, channel))
+        return True
 
     def record_delivery(self, record: DeliveryRecord) -> None:
         self.records.append(record)
@@ -228,6 +235,7 @@ async def test_the_delivery_record_keeps_every_draft_redacted_and_marks_the_chos
     assert any(t.kind == "question" and t.payload["answer_type"] == "free_text" for t in turns)
     assert len(store.records) == 1
     record = store.records[0]
+    assert store.opened == [(record.case_id, "terminal")]
     assert record.case_id and record.channel == "terminal" and record.status == "ready"
     assert [g.source for g in record.generations] == ["model", "model", "template"]
     assert [g.chosen for g in record.generations] == [False, False, True]
@@ -239,3 +247,38 @@ async def test_the_delivery_record_keeps_every_draft_redacted_and_marks_the_chos
     stored = record.model_dump_json()
     for identifier in ("Jordan Example", "U0000000001", "2026E0000042", "217-555-0199", "42 Sample Lane"):
         assert identifier not in stored
+
+
+def _letter_template_with(marker: str) -> dict[str, str]:
+    """The medical-necessity template letter with one sentence added: a prompt version to pin or shadow."""
+    source = (PROMPTS_DIR / "letters" / "medical_necessity.j2").read_text(encoding="utf-8")
+    altered = source.replace("{%- endblock %}", f" {marker}\n{{%- endblock %}}", 1)
+    assert altered != source
+    return {"letters/medical_necessity.j2": altered}
+
+
+async def test_a_pinned_prompt_version_writes_the_letter_and_is_recorded() -> None:
+    overrides = _letter_template_with("I have kept every record of this care.")
+    final, _ = await run_through(conversation(context(overrides=overrides)))
+    assert "I have kept every record of this care." in final.payload["text"]
+    assert final.payload["provenance"]["template_sha256"] != (await _file_template_sha())
+
+
+async def _file_template_sha() -> str:
+    final, _ = await run_through(conversation(context()))
+    return str(final.payload["provenance"]["template_sha256"])
+
+
+async def test_a_shadow_run_stores_two_generations_and_shows_one() -> None:
+    store = RecordingStore()
+    setup = ShadowSetup(overrides=_letter_template_with("I have kept every record of this care."))
+    final, _ = await run_through(conversation(context(shadow=setup, records=store)))
+    assert "every record of this care" not in final.payload["text"], "the shadow letter is never shown"
+    generations = store.records[0].generations
+    assert [(g.source, g.shadow, g.chosen) for g in generations] == [
+        ("template", False, True),
+        ("template", True, False),
+    ]
+    assert "every record of this care" in generations[1].text
+    assert generations[1].guardrails["passed"] is True
+    assert generations[0].template_sha256 != generations[1].template_sha256
