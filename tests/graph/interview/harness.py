@@ -20,7 +20,7 @@ from bot.wiring import redactor_for
 from graph.denial import DenialDetails
 from graph.extraction.extractor import extract
 from graph.interview.builder import Interview, build_interview
-from graph.interview.context import InterviewContext, ModelPin
+from graph.interview.context import InterviewContext, ModelCall, ModelPin
 from prompts.question_bank import load_question_bank
 from serving.types import ChatRequest, Completion
 from store.case_vaults import MemoryVaults
@@ -63,7 +63,7 @@ async def _rules(text: str) -> DenialDetails:
     return extract(text)
 
 
-def context(model: ScriptedModel | None = None, **overrides: Any) -> InterviewContext:
+def context(model: ModelCall | None = None, **overrides: Any) -> InterviewContext:
     settings: dict[str, Any] = {
         "read_details": _rules,
         "redactor_for": redactor_for,
