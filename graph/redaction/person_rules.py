@@ -28,6 +28,7 @@ from graph.redaction.name_words import (
     is_known_name,
     name_bounds,
 )
+from graph.redaction.occurrences import whole_occurrences
 from graph.redaction.places import is_larger_than_a_state
 
 _TITLE = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof|Doctor)\b\.?\s*)+")
@@ -68,10 +69,7 @@ def is_eponym_or_organisation(text: str, end: int) -> bool:
 def named_as_organisation(text: str, value: str) -> bool:
     """Whether the text also writes this word or run as the head of an organisation's name ("Sunmesa has
     denied" beside "Sunmesa Health Plans"; "St. Jude" beside "St. Jude Children's Research Hospital")."""
-    return any(
-        is_eponym_or_organisation(text, match.end())
-        for match in re.finditer(rf"(?<![\w]){re.escape(value)}(?![\w])", text)
-    )
+    return any(is_eponym_or_organisation(text, end) for _, end in whole_occurrences(text, value))
 
 
 def _word_shape_ok(word: str) -> bool:

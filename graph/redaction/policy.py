@@ -28,6 +28,8 @@ from presidio_analyzer import RecognizerResult
 from graph.redaction.entities import ADDRESS, ENTITY_TYPES, PERSON, PHONE_NUMBER, URL, US_SSN, PhiSpan
 from graph.redaction.location_rules import location_spans
 from graph.redaction.person_rules import person_spans
+from graph.redaction.phone_words import foreign_phone_stands
+from graph.redaction.phone_words import is_toll_free as is_toll_free  # tests and callers read it here
 from graph.redaction.places import is_larger_than_a_state
 
 MIN_SCORE = 0.4
@@ -35,19 +37,12 @@ SPACY_RECOGNIZER = "SpacyRecognizer"
 # Name finders that guess from the model or the word lists, not from a label or a cue.
 GUESSING_NAME_RECOGNIZERS = frozenset({"ListedNamesRecognizer", "OrgTaggedNamesRecognizer"})
 LOCATION = "LOCATION"
-TOLL_FREE_PREFIXES = frozenset({"800", "833", "844", "855", "866", "877", "888"})
 _PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
 _ADDRESS_JOIN = re.compile(r",?[^\S\n]{1,2}")
 MIN_URL_ID_DIGITS = 6
 _URL_PART = re.compile(r"[/?&=;]")
-# presidio's phonenumbers-based recognizer finds foreign numbers too. Without a phone word just before it, a
-# short one is as likely a form number ("OMB 0938-0829") as a phone, so it must be long to count.
+# presidio's phonenumbers-based recognizer: its findings count as phone_words.py says.
 PRESIDIO_PHONE_RECOGNIZER = "PhoneRecognizer"
-PRESIDIO_PHONE_MIN_DIGITS_ALONE = 9
-_PHONE_WORD_BEFORE = re.compile(
-    r"\b(?:phone|telephone|tel|mobile|cell|fax|call|desk|office|contact|number)\b\W{0,5}$", re.IGNORECASE
-)
-PHONE_WORD_CHARS = 30
 # presidio's SSN recognizer takes any 3-2-4 number; after a code word it is a rule's number ("WAC 284-43-3170").
 PRESIDIO_SSN_RECOGNIZER = "UsSsnRecognizer"
 CITATION_CHARS = 12
@@ -59,19 +54,6 @@ _DEPARTMENT_CUE = re.compile(
     r"correspondence|mailroom|claims|drop\s+off|in\s+person|hand\s+deliver)\b",
     re.IGNORECASE,
 )
-
-
-def is_toll_free(number: str) -> bool:
-    digits = re.sub(r"\D", "", number)
-    if len(digits) >= 11 and digits.startswith("1"):
-        digits = digits[1:]
-    return digits[:3] in TOLL_FREE_PREFIXES
-
-
-def _foreign_phone_stands(text: str, start: int, end: int) -> bool:
-    digits = sum(ch.isdigit() for ch in text[start:end])
-    lead_in = text[max(0, start - PHONE_WORD_CHARS) : start]
-    return digits >= PRESIDIO_PHONE_MIN_DIGITS_ALONE or _PHONE_WORD_BEFORE.search(lead_in) is not None
 
 
 def url_identifies(url: str) -> bool:
@@ -121,7 +103,7 @@ def _counts(text: str, result: RecognizerResult, recognizer: object) -> bool:
         return _CITATION_BEFORE.search(text, max(0, result.start - CITATION_CHARS), result.start) is None
     if result.entity_type == PHONE_NUMBER:
         foreign = recognizer == PRESIDIO_PHONE_RECOGNIZER
-        dropped = foreign and not _foreign_phone_stands(text, result.start, result.end)
+        dropped = foreign and not foreign_phone_stands(text, result.start, result.end)
         return not (is_toll_free(value) or dropped)
     if result.entity_type == URL:
         return url_identifies(value)

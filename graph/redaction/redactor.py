@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer
 
+from graph.redaction.analysis_cache import DEFAULT_SIZE as DEFAULT_CACHE_SIZE
+from graph.redaction.analysis_cache import AnalysisCache
 from graph.redaction.chunking import OVERLAP_CHARS, WINDOW_CHARS, whole_spans, windows
 from graph.redaction.coordination import listed_with_names
 from graph.redaction.entities import PhiSpan
@@ -46,11 +48,13 @@ class Redactor:
         *,
         window_chars: int = WINDOW_CHARS,
         overlap_chars: int = OVERLAP_CHARS,
+        cache_size: int = DEFAULT_CACHE_SIZE,
     ) -> None:
         self.analyzer = analyzer
         self.known_values = tuple(known_values)
         self.window_chars = window_chars
         self.overlap_chars = overlap_chars
+        self.cache = AnalysisCache(cache_size)
         self._ad_hoc: list[EntityRecognizer] = [KnownValuesRecognizer(self.known_values)] if self.known_values else []
 
     def with_known_values(self, known_values: Iterable[KnownValue]) -> Redactor:
@@ -60,14 +64,18 @@ class Redactor:
             (*self.known_values, *known_values),
             window_chars=self.window_chars,
             overlap_chars=self.overlap_chars,
+            cache_size=self.cache.size,
         )
 
     def analyze(self, text: str) -> list[PhiSpan]:
         """Non-overlapping PHI spans of `text`, in text order: the analyzer's findings per window, then the
         list neighbours of found names (coordination), then every further occurrence of a confident value
-        (propagation)."""
+        (propagation). A text analysed lately is answered from the cache (analysis_cache)."""
         if not text.strip():
             return []
+        return self.cache.spans(text, self._analyze_text)
+
+    def _analyze_text(self, text: str) -> list[PhiSpan]:
         found: list[PhiSpan] = []
         for window in windows(text, self.window_chars, self.overlap_chars):
             local = self._analyze_window(text[window.start : window.end])

@@ -3,7 +3,8 @@
 The US recognizer (us_address) knows US street suffixes and "City, ST 12345". People also write "lives at
 86036 Rua do Arenque 1634, Goiânia", "Address: Brucker Bundesstrasse 31\\n Suite 245\\n FÜRLING\\n Austria
 25173", "send a new one to 1987 74 Diakou Street\\n Suite 680\\n Kissousa\\n Cyprus 36903?". Three rules:
-- After an address cue ("address:", "lives at", "located at", "send ... to", "meet me at", ...), the rest
+- After an address cue ("address:", "lives at", "located at", "send ... to", "meet me at", ...; in a chat, the
+  cue may end a question the next speaker answers: "sent to? User: 5586 ..."), the rest
   of the line is the address when it starts like one (a house number, a P.O. box or military box, "Apt",
   "the corner of"; after the word "address" any capitalised word), up to the end of the sentence; and so
   are the short lines under it (address_block).
@@ -36,6 +37,9 @@ PLACE_SCORE = 0.65
 # Organisation words that also name places ("Hampden County", "Salt Lake City").
 _PLACE_ORGANISATION_WORDS = frozenset({"county", "city", "state", "regional", "general", "united", "national"})
 _ADDRESS_WORD = r"(?:(?:home|mailing|billing|street|postal|new|primary|secondary|current|his|her|my|their)\s+)?"
+# A chat or transcript: the cue ends a question and the answer follows a speaker's label ("Where should we
+# send it? Member: 12 Oak St", "sent to? user: 0605 ...").
+_ANSWER = r"[^\S\n]*\?\s*(?:[A-Za-z][\w .'’\-]{0,20}:)"
 _CUE = re.compile(
     rf"(?<![\w])(?i:(?P<labelled>{_ADDRESS_WORD}address(?:es)?"
     r"(?:\s+(?:is|was|with|to|on\s+file)|\s+of\s+[^.?!\n]{1,40}?\s+(?:is|was))?)"
@@ -44,7 +48,7 @@ _CUE = re.compile(
     r"stop|arrived|drops?\s+(?:you\s+)?off|deliver(?:ed)?|ship(?:ped)?|mail(?:ed)?|"
     r"sen[dt](?:\s+(?:it|this|them|a\s+new\s+one|the\s+\w+))?|return(?:ed)?|forward(?:ed)?|"
     r"here\s+they\s+are|(?:is|are)(?=\s+(?:at|on)\s)|it['’]?s\s+in|it\s+is\s+in)\s*(?:at|to|on)?)"
-    r"[^\S\n]*[:\-]?[^\S\n]*\n?[^\S\n]*"
+    rf"(?:{_ANSWER})?[^\S\n]*[:\-]?[^\S\n]*\n?[^\S\n]*"
 )
 _STARTS_LIKE_AN_ADDRESS = re.compile(
     r"\d|(?i:p\.?\s?o\.?\s?box|post\s+office|box\s+\d|psc\s|cmr\s|unit\s+\d|apt|suite|the\s+corner\s+of)"

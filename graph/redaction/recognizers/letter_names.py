@@ -97,7 +97,9 @@ PATTERNS: tuple[tuple[re.Pattern[str], float], ...] = (
     # A name on its own line above a street line (a blank line between at most): the addressee block.
     (
         re.compile(
-            rf"(?m)^[^\S\n]*(?:>[^\S\n]*)?(?P<name>{NAME_INVERTED}|{NAME})[^\S\n]*\n(?:[^\S\n]*\n)?"
+            # (the lookahead first checks cheaply that an address line follows, sparing NAME's backtracking)
+            rf"(?m)^(?=[^\n]*\n(?:[^\S\n]*\n)?{_ADDRESS_LINE_START})"
+            rf"[^\S\n]*(?:>[^\S\n]*)?(?P<name>{NAME_INVERTED}|{NAME})[^\S\n]*\n(?:[^\S\n]*\n)?"
             rf"(?={_ADDRESS_LINE_START})"
         ),
         0.8,

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
-from graph.redaction.ner_focus import CONTEXT_WORDS, could_be_a_name, ner_focus
+from graph.redaction.ner_focus import CONTEXT_WORDS, could_be_a_name, focus_regions, ner_focus
 
 
 @pytest.mark.unit
@@ -20,6 +22,12 @@ from graph.redaction.ner_focus import CONTEXT_WORDS, could_be_a_name, ner_focus
         ("March", False),
         ("denied", False),
         ("12345", False),
+        ("E11.65", False),  # codes hold digits
+        ("PR-50", False),
+        ("D", False),  # an initial stands beside the name it belongs to
+        ("F.", False),
+        ("ATENCIÓN:", False),  # the language-assistance taglines
+        ("Tiếng", False),
     ],
 )
 def test_could_be_a_name(word: str, expected: bool) -> None:
@@ -53,3 +61,14 @@ def test_text_with_no_possible_name_is_all_blank_but_newlines() -> None:
     text = "You have the right to appeal.\nWe will review it."
     assert ner_focus(text).strip() == ""
     assert ner_focus(text).count("\n") == 1
+
+
+@pytest.mark.unit
+def test_focus_regions_are_the_kept_stretches_in_order() -> None:
+    boilerplate = "you may ask us for a copy of the rules we used to make this decision. "
+    text = f"{boilerplate}Yesterday Maria Lopez called.\n{boilerplate}and Dr. Quattlebaum wrote back."
+    regions = focus_regions(text)
+    kept = ner_focus(text)
+    assert all(a_end < b_start for (_, a_end), (b_start, _) in itertools.pairwise(regions))
+    assert "".join(kept[s:e] for s, e in regions) == "".join(text[s:e] for s, e in regions)
+    assert kept.split() == " ".join(text[s:e] for s, e in regions).split()

@@ -110,3 +110,14 @@ def test_a_long_text_is_analysed_in_windows_like_a_short_one(redactor: Redactor)
 def test_empty_and_non_english_text_passes_without_a_crash(redactor: Redactor, text: str) -> None:
     assert redactor.analyze(text) == []  # none of these holds an identifier
     assert redactor.redact(text, PhiVault()).text == text
+
+
+@pytest.mark.unit
+def test_a_repeated_text_is_answered_from_the_cache_and_known_values_start_afresh(analyzer: AnalyzerEngine) -> None:
+    redactor = Redactor(analyzer)
+    text = "Member name: Ana Quillfeather\nThe note mentions zorblax twice."
+    first = redactor.analyze(text)
+    assert redactor.analyze(text) == first and len(redactor.cache) == 1
+    with_values = redactor.with_known_values([KnownValue("PERSON", "zorblax")])
+    assert len(with_values.cache) == 0
+    assert "zorblax" in {text[s.start : s.end] for s in with_values.analyze(text)}

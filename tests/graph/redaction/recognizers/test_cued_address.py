@@ -35,6 +35,13 @@ def _values(text: str) -> list[str]:
         ("Lives with her grandson Malik in Roxbury.", ["Roxbury"]),
         ("lives with wife ruth in lowell. plan: pfts", ["lowell"]),
         ("Transferred from Hampden County jail", ["Hampden County"]),
+        # a chat: the cue ends a question, and the next speaker's answer is the address
+        ("Bot: Where should we send it? Member: 5586 Larkspur Lane 31, Arnsdorf", ["5586 Larkspur Lane 31, Arnsdorf"]),
+        (
+            "bot: where should it be sent to? user: 0605 elm st apt. 9\nnaples, fl 34102",
+            ["0605 elm st apt. 9", "naples, fl 34102"],
+        ),
+        ("Where should we send it?\nMember: 12 Oak Street, Lowell", ["12 Oak Street, Lowell"]),
     ],
 )
 def test_addresses_the_words_point_at(text: str, addresses: list[str]) -> None:
@@ -52,6 +59,7 @@ def test_addresses_the_words_point_at(text: str, addresses: list[str]) -> None:
         "lives in assisted living",
         "seen at Boston Medical Center",
         "lives at home with family",
+        "Where should we send it? Member: I am not sure yet, 2 weeks maybe",  # an answer that is no address
     ],
 )
 def test_no_address(text: str) -> None:
