@@ -17,7 +17,7 @@ import yaml
 from pydantic import ValidationError
 
 from bot.batch import AnswersFile, run_batch
-from bot.cli.chat_command import _write_private
+from bot.cli.chat_command import _check_out, _write_private
 from bot.cli.errors import UserFacingError
 from bot.cli.files import read_letter_file
 from bot.conversation import new_thread_id
@@ -35,6 +35,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    _check_out(args.out)
     document = read_letter_file(args.file)
     answers = _answers(args.answers) if args.answers else AnswersFile()
     return asyncio.run(_appeal(args, document.text, answers))

@@ -18,6 +18,7 @@ from bot.cli import chat_render
 from bot.cli.errors import UserFacingError
 from bot.cli.files import read_letter_file
 from bot.conversation import ConversationError, Turn, new_thread_id
+from bot.documents import check_document_path, document_for
 from bot.interviews import interview_runtime
 from bot.settings import get_settings
 from store.thread_lock import ThreadBusy
@@ -40,6 +41,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.resume and args.file:
         raise UserFacingError("give a letter to start a conversation, or --resume THREAD to continue one, not both.")
+    _check_out(args.out)
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(line_buffering=True)
     try:
@@ -133,7 +135,20 @@ def _show_progress(progress: dict[str, Any]) -> None:
     print(f"  … {progress['message']}", flush=True)
 
 
+def _check_out(path: Path | None) -> None:
+    """An --out the letter cannot be saved as is a one-line error before any question is asked."""
+    if path is None:
+        return
+    try:
+        check_document_path(path)
+    except ValueError as exc:
+        raise UserFacingError(str(exc)) from None
+
+
 def _write_private(path: Path, text: str) -> None:
+    """Writes the letter as .txt, .pdf or .docx (by the file name), readable by the owner only."""
+    _check_out(path)
+    document = document_for(path, text)  # rendered first, so a failure leaves no empty file behind
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-        handle.write(text if text.endswith("\n") else text + "\n")
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(document)

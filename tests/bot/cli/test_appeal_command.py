@@ -112,3 +112,29 @@ def test_an_answer_that_does_not_fit_is_skipped_and_reported(
 def test_a_missing_letter_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["appeal", "nope.txt"]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+def test_out_pdf_writes_a_pdf_for_the_owner_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    out = tmp_path / "letter.pdf"
+    assert main(["appeal", str(LETTER), "--out", str(out)]) == 0
+    document = out.read_bytes()
+    assert document.startswith(b"%PDF")
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(document)).pages)
+    assert "MRI lumbar spine" in text
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert capsys.readouterr().out == ""
+
+
+def test_an_out_the_letter_cannot_be_saved_as_is_one_line_before_anything_runs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "letter.odt"
+    assert main(["appeal", str(LETTER), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert ".txt, .pdf or .docx" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert "Reading your letter" not in err
+    assert not out.exists()
