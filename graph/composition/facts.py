@@ -98,3 +98,18 @@ def long_date(day: dt.date) -> str:
     """A date as letters write it, "March 3, 2025" (the form the grounding check recognises). English month
     names whatever the process locale (strftime's %B follows it)."""
     return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
+
+
+def letter_dates(facts: LetterFacts) -> dict[str, object]:
+    """The dates a letter may print, written as letters write them, and whether the appeal deadline has passed
+    (shared by the model prompt and the template letters, so both say the same)."""
+    deadline = facts.appeal_deadline.date if facts.appeal_deadline else None
+    return {
+        "dates": {
+            "today": long_date(facts.today),
+            "letter_date": long_date(facts.letter_date) if facts.letter_date else None,
+            "service_date": long_date(facts.service_date) if facts.service_date else None,
+            "deadline": long_date(deadline) if deadline else None,
+        },
+        "deadline_passed": deadline is not None and deadline < facts.today,
+    }

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from graph.composition.facts import LetterFacts, long_date
+from graph.composition.facts import LetterFacts, letter_dates
 from graph.composition.rights import appeal_rights
 from prompts.loader import RenderedPrompt, render, render_pinned
 from serving.types import ChatMessage, ChatRequest
@@ -63,16 +63,9 @@ def _render(name: str, overrides: Mapping[str, str] | None, **values: object) ->
 
 def prompt_values(facts: LetterFacts) -> dict[str, object]:
     """What the user template reads: the facts, plus the pieces worked out here (formatted dates, codes)."""
-    deadline = facts.appeal_deadline.date if facts.appeal_deadline else None
     return {
         "facts": facts,
-        "dates": {
-            "today": long_date(facts.today),
-            "letter_date": long_date(facts.letter_date) if facts.letter_date else None,
-            "service_date": long_date(facts.service_date) if facts.service_date else None,
-            "deadline": long_date(deadline) if deadline else None,
-        },
-        "deadline_passed": deadline is not None and deadline < facts.today,
+        **letter_dates(facts),
         "codes": facts.code_labels,
         "categories": [facts.primary_category, *facts.additional_categories],
         "rights": appeal_rights(facts.plan_kind),

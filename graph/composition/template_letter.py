@@ -14,7 +14,7 @@ from collections.abc import Mapping
 
 from pydantic import BaseModel, ConfigDict
 
-from graph.composition.facts import LetterFacts, long_date
+from graph.composition.facts import LetterFacts, letter_dates
 from graph.composition.rights import appeal_rights
 from prompts.loader import pinned_version, render, render_pinned
 
@@ -71,18 +71,11 @@ def letters_version(name: str, overrides: Mapping[str, str] | None = None) -> st
 
 
 def letter_values(facts: LetterFacts) -> dict[str, object]:
-    deadline = facts.appeal_deadline.date if facts.appeal_deadline else None
     return {
         "facts": facts,
         "rights": appeal_rights(facts.plan_kind),
         "service": facts.service or UNKNOWN_SERVICE,
-        "dates": {
-            "today": long_date(facts.today),
-            "letter_date": long_date(facts.letter_date) if facts.letter_date else None,
-            "service_date": long_date(facts.service_date) if facts.service_date else None,
-            "deadline": long_date(deadline) if deadline else None,
-        },
-        "deadline_passed": deadline is not None and deadline < facts.today,
+        **letter_dates(facts),
         "codes": facts.code_labels,
         "reason_quote": reason_quote(facts),
         "additional": [category.value for category in facts.additional_categories],

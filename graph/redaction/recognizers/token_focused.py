@@ -11,6 +11,7 @@ recognizers. Offsets index the whole text; the results keep presidio's recognize
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -33,6 +34,21 @@ def _shifted(results: list[RecognizerResult], offset: int) -> list[RecognizerRes
     return results
 
 
+def _in_words(
+    analyze: Callable[[str, list[str], NlpArtifacts | None, int | None], list[RecognizerResult]],
+    text: str,
+    marker: re.Pattern[str],
+    entities: list[str],
+    nlp_artifacts: NlpArtifacts | None,
+    regex_flags: int | None,
+) -> list[RecognizerResult]:
+    """presidio's recognizer run on each candidate word alone, its findings shifted back to `text`'s offsets."""
+    results: list[RecognizerResult] = []
+    for start, end in candidate_words(text, marker):
+        results += _shifted(analyze(text[start:end], entities, nlp_artifacts, regex_flags), start)
+    return results
+
+
 class WordFocusedUrlRecognizer(UrlRecognizer):
     def __init__(self) -> None:
         super().__init__(name="UrlRecognizer")
@@ -44,10 +60,7 @@ class WordFocusedUrlRecognizer(UrlRecognizer):
         nlp_artifacts: NlpArtifacts | None = None,
         regex_flags: int | None = None,
     ) -> list[RecognizerResult]:
-        results: list[RecognizerResult] = []
-        for start, end in candidate_words(text, _HOST_DOT):
-            results += _shifted(super().analyze(text[start:end], entities, nlp_artifacts, regex_flags), start)
-        return results
+        return _in_words(super().analyze, text, _HOST_DOT, entities, nlp_artifacts, regex_flags)
 
 
 class WordFocusedEmailRecognizer(EmailRecognizer):
@@ -61,7 +74,4 @@ class WordFocusedEmailRecognizer(EmailRecognizer):
         nlp_artifacts: NlpArtifacts | None = None,
         regex_flags: int | None = None,
     ) -> list[RecognizerResult]:
-        results: list[RecognizerResult] = []
-        for start, end in candidate_words(text, _AT):
-            results += _shifted(super().analyze(text[start:end], entities, nlp_artifacts, regex_flags), start)
-        return results
+        return _in_words(super().analyze, text, _AT, entities, nlp_artifacts, regex_flags)
