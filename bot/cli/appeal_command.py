@@ -23,6 +23,7 @@ from bot.cli.files import read_letter_file
 from bot.conversation import new_thread_id
 from bot.interviews import interview_runtime
 from bot.settings import get_settings
+from graph.composition.shadow import PinError
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -38,7 +39,10 @@ def run(args: argparse.Namespace) -> int:
     _check_out(args.out)
     document = read_letter_file(args.file)
     answers = _answers(args.answers) if args.answers else AnswersFile()
-    return asyncio.run(_appeal(args, document.text, answers))
+    try:
+        return asyncio.run(_appeal(args, document.text, answers))
+    except PinError as exc:  # a mistyped OVERTURN_SHADOW_PROMPT / _MODEL
+        raise UserFacingError(f"settings: {exc}") from None
 
 
 async def _appeal(args: argparse.Namespace, letter: str, answers: AnswersFile) -> int:

@@ -21,6 +21,7 @@ from bot.conversation import ConversationError, Turn, new_thread_id
 from bot.documents import check_document_path, document_for
 from bot.interviews import interview_runtime
 from bot.settings import get_settings
+from graph.composition.shadow import PinError
 from store.thread_lock import ThreadBusy
 
 PASTE_END = "."
@@ -52,6 +53,8 @@ def run(args: argparse.Namespace) -> int:
         ) from None
     except ConversationError as exc:
         raise UserFacingError(str(exc)) from None
+    except PinError as exc:  # a mistyped OVERTURN_SHADOW_PROMPT / _MODEL or a pin models.yaml no longer has
+        raise UserFacingError(f"settings: {exc}") from None
 
 
 async def _chat(args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import text
 
 from bot.cli import main
+from bot.settings import get_settings
 from store.db import engine_for
 
 pytestmark = pytest.mark.unit
@@ -138,3 +139,20 @@ def test_an_out_the_letter_cannot_be_saved_as_is_one_line_before_anything_runs(
     assert ".txt, .pdf or .docx" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
     assert "Reading your letter" not in err
     assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("setting", "value"),
+    [("OVERTURN_SHADOW_PROMPT", "no-version-here"), ("OVERTURN_SHADOW_MODEL", "compose=no/such-model")],
+)
+def test_a_mistyped_shadow_setting_is_one_line_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], setting: str, value: str
+) -> None:
+    monkeypatch.setenv(setting, value)
+    get_settings.cache_clear()
+    try:
+        assert main(["appeal", str(LETTER)]) == 2
+    finally:
+        get_settings.cache_clear()
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("overturn: settings: ") and "Traceback" not in err[0]
