@@ -8,8 +8,10 @@ never interleave: the second is refused with ThreadBusy (the channel says "busy,
 
 from __future__ import annotations
 
+import asyncio
+import inspect
 import uuid
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -22,7 +24,8 @@ from graph.interview.state import InterviewState
 from store.thread_lock import ThreadLock
 
 TurnKind = Literal["confirm", "question", "done", "rejected"]
-ProgressSink = Callable[[dict[str, Any]], None]
+# Told each progress line as it happens; a web channel passes a coroutine function (it updates the page).
+ProgressSink = Callable[[dict[str, Any]], Awaitable[None] | None]
 
 
 class ConversationError(Exception):
@@ -77,8 +80,14 @@ class Conversation:
             }
             if owner:
                 state["owner"] = owner
-            if self.context.records is not None:
-                self.context.records.open_case(self.thread_id, channel=channel, owner=owner, thread_id=self.thread_id)
+            if self.context.records is not None:  # a database write: off the event loop, which serves other members
+                await asyncio.to_thread(
+                    self.context.records.open_case,
+                    self.thread_id,
+                    channel=channel,
+                    owner=owner,
+                    thread_id=self.thread_id,
+                )
             if member_name and member_name.strip():
                 state["member"] = {"name": member_name.strip()}
             return await self._run(state)
@@ -121,7 +130,9 @@ class Conversation:
             if mode == "custom" and isinstance(chunk, dict) and "progress" in chunk:
                 progress.append(chunk["progress"])
                 if self.on_progress is not None:
-                    self.on_progress(chunk["progress"])
+                    told = self.on_progress(chunk["progress"])
+                    if inspect.isawaitable(told):
+                        await told
         snapshot = await self.interview.aget_state(self._config)
         if snapshot.interrupts:
             value = snapshot.interrupts[0].value

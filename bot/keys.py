@@ -8,6 +8,8 @@ folder) and later runs read it. Production sets OVERTURN_VAULT_KEY from its secr
 from __future__ import annotations
 
 import os
+import secrets
+from collections.abc import Callable
 from pathlib import Path
 
 from bot.settings import Settings
@@ -21,7 +23,15 @@ def resolve_key(settings: Settings) -> bytes:
     return key_from_setting(_key_file_text(settings.key_file))
 
 
-def _key_file_text(path: Path) -> str:
+def resolve_web_secret(settings: Settings) -> str:
+    """The secret that signs web sessions and portal tokens: OVERTURN_WEB_SECRET, else a file made once."""
+    configured = settings.web_secret.get_secret_value().strip()
+    if configured:
+        return configured
+    return _key_file_text(settings.web_secret_file, lambda: secrets.token_urlsafe(48)).strip()
+
+
+def _key_file_text(path: Path, generate: Callable[[], str] = generate_vault_key) -> str:
     if path.exists():
         return path.read_text(encoding="ascii")
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -29,7 +39,7 @@ def _key_file_text(path: Path) -> str:
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:  # another process made it first
         return path.read_text(encoding="ascii")
-    key = generate_vault_key()
+    key = generate()
     with os.fdopen(descriptor, "w", encoding="ascii") as handle:
         handle.write(key)
     return key

@@ -37,6 +37,21 @@ class Settings(BaseSettings):
     # How long a member waits for the model before the rules' reading or the template letter stands.
     model_timeout_s: float = 60.0
 
+    # The web app (`overturn web`, `make run`). The secret signs sessions and the tokens a patient portal mints
+    # for its members (HS256, shared with the portal); empty means a file made on first use (laptop default).
+    web_host: str = "127.0.0.1"
+    web_port: int = 8000
+    # The address members reach the app at (download links in the portal widget); empty: http://HOST:PORT.
+    web_public_url: str = ""
+    web_secret: SecretStr = SecretStr("")
+    web_secret_file: Path = Path(".overturn/web_secret")
+    # Pages allowed to embed the widget. Never "*": the app refuses to start with it.
+    web_allow_origins: list[str] = ["http://127.0.0.1:8001", "http://localhost:8001"]
+    # Where the app keeps Chainlit's generated config and its short-lived upload folder.
+    web_root: Path = Path(".overturn/web")
+    # The longest life a portal token may claim (its exp minus its iat).
+    portal_token_max_ttl_s: int = 600
+
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:

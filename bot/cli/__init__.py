@@ -22,6 +22,7 @@ from bot.cli import (
     prompts_command,
     redact_command,
     shadow_command,
+    web_command,
 )
 from bot.cli.errors import UserFacingError
 
@@ -41,6 +42,7 @@ COMMANDS: tuple[Registrar, ...] = (
     data_command.register,
     export_command.register,
     db_command.register,
+    web_command.register,
 )
 
 

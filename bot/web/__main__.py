@@ -1,0 +1,5 @@
+import sys
+
+from bot.web.launcher import main
+
+sys.exit(main())

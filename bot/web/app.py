@@ -1,0 +1,393 @@
+"""The Chainlit app: a member's appeal as a calm conversation. Started by `overturn web` (bot.web.launcher).
+
+Stages, kept in the Chainlit session: consent → letter → name → turn (the interview's confirmation and
+questions) → done. The interview itself lives in the graph's encrypted checkpoints under a thread id that the
+cases table ties to the member's keyed pseudonym, so a reload, a reconnect or a restart finds it again and
+shows the waiting step. Chainlit itself keeps nothing (no data layer); uploads are deleted once read.
+
+Handlers stay thin and async: slow work (reading a PDF, database calls) runs in threads, graph turns on the
+event loop, and every failure reaches the member as one plain sentence, never a traceback.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from contextlib import AsyncExitStack
+from pathlib import Path
+from typing import Any
+
+import chainlit as cl
+from chainlit.auth.jwt import decode_jwt
+from chainlit.server import app as server_app
+from starlette.datastructures import Headers
+
+from bot.conversation import Conversation, ConversationError, Turn, new_thread_id
+from bot.database import database
+from bot.interviews import InterviewRuntime, interview_runtime
+from bot.keys import resolve_web_secret
+from bot.settings import get_settings
+from bot.web import views
+from bot.web.gate import install_gate
+from bot.web.launcher import public_url
+from bot.web.letter_files import FORMATS, download_path
+from bot.web.metrics import TURN_ERRORS, timed_turn
+from bot.web.owners import owner_pseudonym
+from bot.web.visitors import cookie_value, visitor_from_cookie
+from graph.reading import read_document
+from graph.reading.document import ReadError
+from store.owned_threads import latest_thread, owns_thread
+from store.thread_lock import ThreadBusy
+
+log = logging.getLogger("overturn.web")
+CHANNEL = "web"
+SETTINGS = get_settings()
+SECRET = resolve_web_secret(SETTINGS)
+PUBLIC_URL = public_url(SETTINGS)
+_runtime: list[InterviewRuntime] = []
+_exit_stack = AsyncExitStack()
+
+
+def runtime() -> InterviewRuntime:
+    if not _runtime:
+        raise RuntimeError("the interview runtime is not open yet")
+    return _runtime[0]
+
+
+@cl.on_app_startup
+async def open_runtime() -> None:
+    _runtime.append(await _exit_stack.enter_async_context(interview_runtime(SETTINGS)))
+    await asyncio.to_thread(database, SETTINGS)  # migrate before the first member arrives
+    print(f"Overturn is ready at {PUBLIC_URL}", flush=True)
+
+
+@cl.on_app_shutdown
+async def close_runtime() -> None:
+    await _exit_stack.aclose()
+
+
+# ---- who is this: a portal member (token verified by the gate) or a visitor (signed cookie) ----
+
+
+@cl.header_auth_callback
+async def visitor_sign_in(headers: Headers) -> cl.User | None:
+    visitor = visitor_from_cookie(SECRET, cookie_value(headers.get("cookie")))
+    if visitor is None:
+        return None
+    return cl.User(identifier=f"visitor-{visitor}", metadata={"kind": "visitor"})
+
+
+def _owner_of(user: cl.User | None) -> str | None:
+    if user is None:
+        return None
+    kind = str((user.metadata or {}).get("kind", ""))
+    if kind not in ("portal", "visitor"):
+        return None
+    return owner_pseudonym(SECRET, kind, user.identifier)
+
+
+async def _letter_for_download(session_cookie: str | None, thread_id: str) -> str | None:
+    if not session_cookie:
+        return None
+    try:
+        owner = _owner_of(decode_jwt(session_cookie))
+    except Exception:  # expired, forged or malformed: the same as not signed in
+        return None
+    if owner is None or not await asyncio.to_thread(owns_thread, database(SETTINGS), owner, thread_id):
+        return None
+    turn = await runtime().conversation(thread_id).current()
+    if turn is None or turn.kind != "done":
+        return None
+    return str(turn.payload.get("text") or "") or None
+
+
+install_gate(
+    server_app,
+    SECRET,
+    SETTINGS.portal_token_max_ttl_s,
+    _letter_for_download,
+    secure_cookies=PUBLIC_URL.startswith("https://"),
+)
+
+
+# ---- the conversation ----
+
+
+@cl.on_chat_start
+@timed_turn("open")
+async def welcome() -> None:
+    owner = _owner_of(cl.user_session.get("user"))
+    if owner is None:
+        await _say("Please open Overturn from your patient portal, or reload this page.")
+        return
+    cl.user_session.set("owner", owner)
+    thread = await asyncio.to_thread(latest_thread, database(SETTINGS), owner, CHANNEL)
+    if thread is not None:
+        turn = await _guarded(runtime().conversation(thread).current())
+        if turn is not None and turn.kind in ("confirm", "question", "done"):
+            cl.user_session.set("thread", thread)
+            await _say(views.WELCOME_BACK)
+            await _show(turn)
+            return
+    _set_stage("consent")
+    await cl.Message(
+        content=views.WELCOME,
+        actions=[
+            cl.Action(name="consent", payload={"agree": True}, label="I agree"),
+            cl.Action(name="consent", payload={"agree": False}, label="No thanks"),
+        ],
+    ).send()
+
+
+@cl.action_callback("consent")
+@timed_turn("consent")
+async def on_consent(action: cl.Action) -> None:
+    if _stage() != "consent":
+        return
+    if not action.payload.get("agree"):
+        await _say("All right. Nothing was kept. You can come back any time.")
+        return
+    await action.remove()
+    _set_stage("letter")
+    await _say(views.ASK_FOR_LETTER)
+
+
+@cl.on_message
+@timed_turn("message")
+async def on_message(message: cl.Message) -> None:
+    stage = _stage()
+    text = message.content or ""
+    if stage == "consent":
+        await _say(views.NEED_CONSENT)
+    elif stage == "letter":
+        await _take_letter(message)
+    elif stage == "name":
+        await _start(None if text.strip().lower() in ("", views.SKIP) else text.strip())
+    elif stage == "confirm":
+        if text.strip().lower().rstrip(".!") in ("yes", "y", "ok", "okay", "correct", "looks right", "looks good"):
+            await _advance({"accept": True})
+        else:
+            await _say(views.CONFIRM_BY_FORM)
+    elif stage == "question":
+        await _advance({"answer": text})
+    elif stage == "done":
+        await _say("Your letter is above. Choose **Start over** to write another appeal.")
+    else:
+        await _say("Please reload the page to continue.")
+
+
+async def _take_letter(message: cl.Message) -> None:
+    files = [element for element in message.elements or [] if getattr(element, "path", None)]
+    if files:
+        letter = await _read_upload(files[0])
+    elif (message.content or "").strip():
+        letter = (message.content, "pasted")
+    else:
+        letter = None
+        await _say(views.ASK_FOR_LETTER)
+    if letter is None:
+        return
+    cl.user_session.set("letter", letter)
+    user = cl.user_session.get("user")
+    if user is not None and user.display_name:
+        await _start(user.display_name)
+        return
+    _set_stage("name")
+    await cl.Message(
+        content=views.ASK_FOR_NAME,
+        actions=[cl.Action(name="skip_name", payload={}, label="Skip")],
+    ).send()
+
+
+@cl.action_callback("skip_name")
+@timed_turn("action")
+async def on_skip_name(action: cl.Action) -> None:
+    if _stage() == "name":
+        await action.remove()
+        await _start(None)
+
+
+async def _read_upload(element: Any) -> tuple[str, str] | None:
+    path = Path(element.path)
+    suffix = Path(str(element.name or "")).suffix.lower()[:8]
+    progress = await _progress("Reading your letter…")
+    try:
+        data = await asyncio.to_thread(path.read_bytes)
+    except OSError:
+        await _finish_progress(progress)
+        await _say("I could not open that file. Please upload it again.")
+        return None
+    finally:
+        await asyncio.to_thread(_delete_quietly, path)  # the letter must not linger on disk
+    try:
+        document = await asyncio.to_thread(read_document, data, f"letter{suffix}", max_bytes=SETTINGS.max_upload_bytes)
+    except ReadError as exc:
+        await _finish_progress(progress)
+        await _say(f"{exc} You can also paste the letter's text.")
+        return None
+    await _finish_progress(progress)
+    # The source name is generic: a member's file name can carry their name.
+    return document.text, f"upload{suffix}"
+
+
+def _delete_quietly(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        log.warning("an uploaded letter could not be deleted")
+
+
+async def _start(member_name: str | None) -> None:
+    letter = cl.user_session.get("letter")
+    if not letter:
+        _set_stage("letter")
+        await _say(views.ASK_FOR_LETTER)
+        return
+    thread = new_thread_id()
+    progress = await _progress("Reading your letter…")
+    conversation = _conversation(thread, progress)
+    turn = await _guarded(
+        conversation.start(letter[0], letter[1], member_name, channel=CHANNEL, owner=cl.user_session.get("owner"))
+    )
+    await _finish_progress(progress)
+    cl.user_session.set("letter", None)
+    if turn is None:
+        return
+    cl.user_session.set("thread", thread)
+    await _show(turn)
+
+
+async def _advance(reply: object) -> None:
+    thread = cl.user_session.get("thread")
+    if not thread:
+        await _say("Please reload the page to continue.")
+        return
+    progress = await _progress("One moment…")
+    turn = await _guarded(_conversation(thread, progress).send(reply))
+    await _finish_progress(progress)
+    if turn is not None:
+        await _show(turn)
+
+
+def _conversation(thread: str, progress: cl.Message) -> Conversation:
+    async def tell(line: dict[str, Any]) -> None:
+        progress.content = f"⏳ {views.escape(str(line.get('message', 'Working…')))}"
+        await progress.update()
+
+    return runtime().conversation(thread, on_progress=tell)
+
+
+async def _guarded(pending: Any) -> Turn | None:
+    """Runs one turn; anything that goes wrong becomes one sentence for the member, and a log line without PHI."""
+    try:
+        turn: Turn | None = await pending
+        return turn
+    except ThreadBusy:
+        await _say(views.BUSY)
+    except ConversationError as exc:
+        await _say(str(exc))
+    except Exception as exc:
+        TURN_ERRORS.inc()
+        log.error("web turn failed: %s", type(exc).__name__)  # the type only: messages can quote the letter
+        await _say(views.TROUBLE)
+    return None
+
+
+# ---- showing a turn ----
+
+
+async def _show(turn: Turn) -> None:
+    cl.user_session.set("pending", turn.payload)
+    if turn.kind == "confirm":
+        _set_stage("confirm")
+        await cl.Message(
+            content=views.confirmation_text(turn.payload),
+            elements=[cl.CustomElement(name="ConfirmDetails", props=views.confirmation_props(turn.payload))],
+            actions=[cl.Action(name="confirm_details", payload={"accept": True}, label="Looks right")],
+        ).send()
+    elif turn.kind == "question":
+        _set_stage("question")
+        view = views.question_view(turn.payload)
+        question_id = str(turn.payload.get("id", ""))
+        actions = [
+            cl.Action(name="quick_reply", payload={"value": reply.value, "question": question_id}, label=reply.label)
+            for reply in view.replies
+        ]
+        await cl.Message(content=view.text, actions=actions).send()
+    elif turn.kind == "done":
+        _set_stage("done")
+        await _show_letter(turn.payload)
+    else:
+        _set_stage("letter")
+        await _say(f"{views.escape(str(turn.payload.get('message', 'This letter could not be read.')))}")
+        await _say(views.ASK_FOR_LETTER)
+
+
+async def _show_letter(payload: dict[str, Any]) -> None:
+    thread = cl.user_session.get("thread")
+    letter = cl.Message(content="")
+    for chunk in views.letter_stream(str(payload.get("text", ""))):
+        await letter.stream_token(chunk)
+    await letter.send()
+    links = " · ".join(
+        f"[Download {letter_format.label}]({PUBLIC_URL}{download_path(thread, extension)})"
+        for extension, letter_format in FORMATS.items()
+    )
+    await cl.Message(
+        content=f"{views.finished_text(payload)}\n\n{links}\n\nTo copy the text, use the copy button on the letter.",
+        actions=[cl.Action(name="start_over", payload={}, label="Start over")],
+    ).send()
+
+
+@cl.action_callback("confirm_details")
+@timed_turn("action")
+async def on_confirm(action: cl.Action) -> None:
+    if _stage() != "confirm":
+        return
+    corrections = views.corrections_from_form(cl.user_session.get("pending") or {}, action.payload.get("values"))
+    await _advance({"accept": True, "corrections": corrections} if corrections else {"accept": True})
+
+
+@cl.action_callback("quick_reply")
+@timed_turn("action")
+async def on_quick_reply(action: cl.Action) -> None:
+    pending = cl.user_session.get("pending") or {}
+    if _stage() != "question" or action.payload.get("question") != str(pending.get("id", "")):
+        return  # a button from an earlier question
+    await action.remove()
+    await _advance({"answer": str(action.payload.get("value", ""))})
+
+
+@cl.action_callback("start_over")
+@timed_turn("action")
+async def on_start_over(action: cl.Action) -> None:
+    cl.user_session.set("thread", None)
+    cl.user_session.set("pending", None)
+    _set_stage("letter")
+    await _say(views.STARTED_OVER)
+    await _say(views.ASK_FOR_LETTER)
+
+
+# ---- small helpers ----
+
+
+def _stage() -> str:
+    return str(cl.user_session.get("stage") or "")
+
+
+def _set_stage(stage: str) -> None:
+    cl.user_session.set("stage", stage)
+
+
+async def _say(text: str) -> None:
+    await cl.Message(content=text).send()
+
+
+async def _progress(text: str) -> cl.Message:
+    message = cl.Message(content=f"⏳ {text}")
+    await message.send()
+    return message
+
+
+async def _finish_progress(message: cl.Message) -> None:
+    await message.remove()
