@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint unit test-model model model-setup model-stop bench clean
+.PHONY: setup run test lint unit browser test-model model model-setup model-stop bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -14,8 +14,9 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
+# The member's web app with the embedded defaults (SQLite, in-process checkpoints, template letters); prints its URL.
 run: $(STAMP)
-	$(BIN)/overturn chat bot/examples/denial_mri.txt
+	$(BIN)/overturn web
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -25,8 +26,16 @@ lint: $(STAMP)
 # Every tier: unit, integration (PostgreSQL, Redis), corpus, then the model tier against a real vLLM server.
 test: lint unit test-model
 
-unit: $(STAMP)
+unit: $(STAMP) browser
 	$(BIN)/python -m pytest -m "not model"
+
+# Browser tests drive Debian's Chromium (Playwright's own browser download does not work here). Installing it
+# needs root; without it the browser tests skip with the reason (CI sets OVERTURN_REQUIRE_BROWSER=1: a failure).
+browser:
+	@test -x /usr/bin/chromium || { test "$$(id -u)" = 0 && \
+	  { apt-get install -y -qq chromium >/dev/null 2>&1 || \
+	    { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }; }; } || \
+	  echo "chromium is not installed (as root: apt-get install chromium); the browser tests will be skipped"
 
 # The model tier builds the CPU vLLM venv and model once (cached in .venv-vllm and .cache/models), starts the
 # server on 127.0.0.1:8011 unless one is up, runs the tier and stops the server it started.

@@ -130,13 +130,15 @@ async def welcome() -> None:
             await _show(turn)
             return
     _set_stage("consent")
-    await cl.Message(
-        content=views.WELCOME,
-        actions=[
-            cl.Action(name="consent", payload={"agree": True}, label="I agree"),
-            cl.Action(name="consent", payload={"agree": False}, label="No thanks"),
-        ],
-    ).send()
+    await _send_with_buttons(
+        cl.Message(
+            content=views.WELCOME,
+            actions=[
+                cl.Action(name="consent", payload={"agree": True}, label="I agree"),
+                cl.Action(name="consent", payload={"agree": False}, label="No thanks"),
+            ],
+        )
+    )
 
 
 @cl.action_callback("consent")
@@ -144,10 +146,11 @@ async def welcome() -> None:
 async def on_consent(action: cl.Action) -> None:
     if _stage() != "consent":
         return
+    await _retire_buttons()
     if not action.payload.get("agree"):
-        await _say("All right. Nothing was kept. You can come back any time.")
+        _set_stage("declined")
+        await _say(views.DECLINED)
         return
-    await action.remove()
     _set_stage("letter")
     await _say(views.ASK_FOR_LETTER)
 
@@ -170,6 +173,8 @@ async def on_message(message: cl.Message) -> None:
             await _say(views.CONFIRM_BY_FORM)
     elif stage == "question":
         await _advance({"answer": text})
+    elif stage == "declined":
+        await _say(views.DECLINED)
     elif stage == "done":
         await _say("Your letter is above. Choose **Start over** to write another appeal.")
     else:
@@ -193,17 +198,15 @@ async def _take_letter(message: cl.Message) -> None:
         await _start(user.display_name)
         return
     _set_stage("name")
-    await cl.Message(
-        content=views.ASK_FOR_NAME,
-        actions=[cl.Action(name="skip_name", payload={}, label="Skip")],
-    ).send()
+    await _send_with_buttons(
+        cl.Message(content=views.ASK_FOR_NAME, actions=[cl.Action(name="skip_name", payload={}, label="Skip")])
+    )
 
 
 @cl.action_callback("skip_name")
 @timed_turn("action")
 async def on_skip_name(action: cl.Action) -> None:
     if _stage() == "name":
-        await action.remove()
         await _start(None)
 
 
@@ -238,6 +241,7 @@ def _delete_quietly(path: Path) -> None:
 
 
 async def _start(member_name: str | None) -> None:
+    await _retire_buttons()
     letter = cl.user_session.get("letter")
     if not letter:
         _set_stage("letter")
@@ -262,6 +266,7 @@ async def _advance(reply: object) -> None:
     if not thread:
         await _say("Please reload the page to continue.")
         return
+    await _retire_buttons()
     progress = await _progress("One moment…")
     turn = await _guarded(_conversation(thread, progress).send(reply))
     await _finish_progress(progress)
@@ -300,11 +305,13 @@ async def _show(turn: Turn) -> None:
     cl.user_session.set("pending", turn.payload)
     if turn.kind == "confirm":
         _set_stage("confirm")
-        await cl.Message(
-            content=views.confirmation_text(turn.payload),
-            elements=[cl.CustomElement(name="ConfirmDetails", props=views.confirmation_props(turn.payload))],
-            actions=[cl.Action(name="confirm_details", payload={"accept": True}, label="Looks right")],
-        ).send()
+        await _send_with_buttons(
+            cl.Message(
+                content=views.confirmation_text(turn.payload),
+                elements=[cl.CustomElement(name="ConfirmDetails", props=views.confirmation_props(turn.payload))],
+                actions=[cl.Action(name="confirm_details", payload={"accept": True}, label="Looks right")],
+            )
+        )
     elif turn.kind == "question":
         _set_stage("question")
         view = views.question_view(turn.payload)
@@ -313,7 +320,7 @@ async def _show(turn: Turn) -> None:
             cl.Action(name="quick_reply", payload={"value": reply.value, "question": question_id}, label=reply.label)
             for reply in view.replies
         ]
-        await cl.Message(content=view.text, actions=actions).send()
+        await _send_with_buttons(cl.Message(content=view.text, actions=actions))
     elif turn.kind == "done":
         _set_stage("done")
         await _show_letter(turn.payload)
@@ -333,10 +340,12 @@ async def _show_letter(payload: dict[str, Any]) -> None:
         f"[Download {letter_format.label}]({PUBLIC_URL}{download_path(thread, extension)})"
         for extension, letter_format in FORMATS.items()
     )
-    await cl.Message(
-        content=f"{views.finished_text(payload)}\n\n{links}\n\nTo copy the text, use the copy button on the letter.",
-        actions=[cl.Action(name="start_over", payload={}, label="Start over")],
-    ).send()
+    await _send_with_buttons(
+        cl.Message(
+            content=views.finished_text(payload, links),
+            actions=[cl.Action(name="start_over", payload={}, label="Start over")],
+        )
+    )
 
 
 @cl.action_callback("confirm_details")
@@ -354,13 +363,13 @@ async def on_quick_reply(action: cl.Action) -> None:
     pending = cl.user_session.get("pending") or {}
     if _stage() != "question" or action.payload.get("question") != str(pending.get("id", "")):
         return  # a button from an earlier question
-    await action.remove()
     await _advance({"answer": str(action.payload.get("value", ""))})
 
 
 @cl.action_callback("start_over")
 @timed_turn("action")
 async def on_start_over(action: cl.Action) -> None:
+    await _retire_buttons()
     cl.user_session.set("thread", None)
     cl.user_session.set("pending", None)
     _set_stage("letter")
@@ -369,6 +378,19 @@ async def on_start_over(action: cl.Action) -> None:
 
 
 # ---- small helpers ----
+
+
+async def _send_with_buttons(message: cl.Message) -> None:
+    """Sends a step's message; its buttons are taken away once the step is answered (so old ones can't be used)."""
+    await message.send()
+    cl.user_session.set("buttons", message)
+
+
+async def _retire_buttons() -> None:
+    message = cl.user_session.get("buttons")
+    cl.user_session.set("buttons", None)
+    if message is not None:
+        await message.remove_actions()
 
 
 def _stage() -> str:

@@ -7,6 +7,7 @@ the page or plant a link.
 from __future__ import annotations
 
 import re
+import textwrap
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +28,7 @@ ASK_FOR_LETTER = (
     "(PDF, PNG or JPEG, one file)."
 )
 ASK_FOR_NAME = "What name will you sign the letter with? (Type **skip** to leave it out.)"
+DECLINED = "All right. Nothing was kept. Reload the page if you change your mind."
 NEED_CONSENT = "Please choose **I agree** above to continue, or close this window if you'd rather not."
 CONFIRM_BY_FORM = (
     "Please use the form above: change any fact that is wrong, then choose **Looks right**. "
@@ -38,6 +40,7 @@ STARTED_OVER = "Let's start a new appeal."
 WELCOME_BACK = "Welcome back. Here is where we left off."
 
 SKIP = "skip"
+LETTER_WIDTH = 68
 DONT_KNOW = "I don't know"
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
 
@@ -105,7 +108,7 @@ def question_view(payload: dict[str, Any]) -> QuestionView:
     if payload.get("prefill"):
         lines.append(f"\nFrom your letter: *{escape(str(payload['prefill']))}*. Choose **Keep** if that is right.")
     if payload.get("why"):
-        lines.append(f"\n<sub>Why I ask: {escape(str(payload['why']))}</sub>")
+        lines.append(f"\n*Why I ask: {escape(str(payload['why']))}*")
     return QuestionView("\n".join(lines), _quick_replies(payload))
 
 
@@ -121,13 +124,15 @@ def _quick_replies(payload: dict[str, Any]) -> list[QuickReply]:
     return replies
 
 
-def finished_text(payload: dict[str, Any]) -> str:
+def finished_text(payload: dict[str, Any], links: str) -> str:
     notes = []
     if payload.get("status") == "needs_review":
         notes.append("⚠️ Please have someone review this letter before you send it: some of our checks did not pass.")
     if payload.get("source") == "template":
         notes.append("This letter was written from our template.")
-    notes.append("Download it below, add anything you want, sign it and send it to your plan.")
+    notes.append("Download it, add anything you want, sign it and send it to your plan.")
+    notes.append(links)
+    notes.append("To copy the text instead, use the copy button on the letter.")
     return "\n\n".join(notes)
 
 
@@ -139,7 +144,15 @@ def letter_stream(text: str) -> list[str]:
     """
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * max(3, longest + 1)
-    return [f"{fence}text\n", *letter_chunks(text.rstrip("\n")), f"\n{fence}"]
+    return [f"{fence}text\n", *letter_chunks(wrap_for_screen(text.rstrip("\n"))), f"\n{fence}"]
+
+
+def wrap_for_screen(text: str, width: int = LETTER_WIDTH) -> str:
+    """Long lines broken at spaces, because a code block does not wrap; the downloads keep the real lines."""
+    return "\n".join(
+        textwrap.fill(line, width, break_long_words=False, break_on_hyphens=False) if len(line) > width else line
+        for line in text.split("\n")
+    )
 
 
 def letter_chunks(text: str) -> list[str]:

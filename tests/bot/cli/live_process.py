@@ -58,6 +58,17 @@ class LiveProcess:
                 raise AssertionError(f"the process ended before {pattern!r}; output:\n{self.output[-3000:]}")
             self.output += chunk
 
+    def drain(self) -> str:
+        """Everything the process has printed so far, without waiting for more."""
+        while True:
+            try:
+                chunk = self._chunks.get_nowait()
+            except queue.Empty:
+                return self.output
+            if chunk is None:
+                return self.output
+            self.output += chunk
+
     def send(self, line: str) -> None:
         assert self.process.stdin is not None
         self.process.stdin.write(line + "\n")
