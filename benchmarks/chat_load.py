@@ -312,6 +312,7 @@ class Member:
         self.turn_timeout_s = turn_timeout_s
         self.outcome = Outcome()
         self._cookie = ""
+        self._doing = "signing in"  # for the error line when a turn fails
         self._events: asyncio.Queue[tuple[float, str, Any]] = asyncio.Queue()
         self._client = socketio.AsyncClient(reconnection=False)
         self._client.on("*", self._on_event)
@@ -347,7 +348,7 @@ class Member:
                 step = await self._answer(step)
             self.outcome.finished = True
         except Exception as exc:  # a member's failure is a result, never the benchmark's end
-            self.outcome.error = f"{type(exc).__name__}: {exc}"[:200]
+            self.outcome.error = f"{self._doing}: {type(exc).__name__} {exc}".strip()[:200]
         finally:
             for name, gate in gates.items():
                 if name not in passed:
@@ -361,6 +362,7 @@ class Member:
         response = await self.http.post("/auth/jwt", headers={"Authorization": f"Bearer {token}"})
         response.raise_for_status()
         self._cookie = f"access_token={response.cookies['access_token']}"
+        self._doing = "connecting"
         auth = {
             "sessionId": self.session_id,
             "clientType": "webapp",
@@ -379,10 +381,12 @@ class Member:
         await self._client.emit("connection_successful")
 
     async def _opening(self) -> Step:
+        self._doing = "waiting for the welcome"
         async with asyncio.timeout(self.turn_timeout_s):
             return _expect(await self._next_step(), ("consent",))
 
     async def _consent(self) -> Step:
+        self._doing = "consenting"
         action = {"name": "consent", "payload": {"agree": True}, "label": "I agree", "id": str(uuid.uuid4())}
         started = time.perf_counter()
         async with asyncio.timeout(self.turn_timeout_s):
@@ -408,8 +412,8 @@ class Member:
         return step
 
     async def _say(self, text: str, *, expect: tuple[str, ...]) -> tuple[Step, float]:
-        """Types `text`; returns the step it led to, once the app has finished the turn, and how long until it
-        showed."""
+        """Types `text`; once the app has finished the turn, returns the step it showed and how long that took."""
+        self._doing = f"waiting for the reply to {text[:20]!r} after {self.outcome.questions} answers"
         message = {
             "id": str(uuid.uuid4()),
             "threadId": "",
@@ -647,8 +651,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> None:
+    argv = sys.argv[1:] if argv is None else argv
     args = parse_args(argv)
-    command = shlex.join([Path(sys.executable).name, "-m", "benchmarks.chat_load", *sys.argv[1:]])
+    command = shlex.join([Path(sys.executable).name, "-m", "benchmarks.chat_load", *argv])
     with tempfile.TemporaryDirectory(prefix="overturn-chat-load-") as folder, running_servers(Path(folder)) as app:
         print(f"app at {app.url} (pid {app.pid}), replay model, sessions {args.sessions}", flush=True)
         phases = asyncio.run(run_all(app, args))

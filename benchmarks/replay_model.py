@@ -35,6 +35,8 @@ FOLLOWUP = {
 }
 _RIGHTS_HEADING = "Appeal rights sentence, to include word for word:"
 _REASON_HEADING = "The insurer's stated reason, in its own words:"
+_DEADLINE_ASK = "Say that this appeal is sent before the appeal deadline of "
+_EXPEDITED_ASK = "ask for an expedited review"
 _DATA_BLOCK = re.compile(r"<data>\n(.*?)</data>", re.DOTALL)
 _RE_IDS = (("Claim number", "claim number"), ("Reference number", "reference number"))
 _DETAIL_LINES = ("Member name", "Member ID", "Plan name", "Date of service", "Codes")
@@ -102,7 +104,8 @@ def text_reply(messages: list[dict[str, Any]]) -> str:
 
 
 def appeal_letter(prompt: str) -> str:
-    """A plain letter from the compose prompt: its dates, placeholders, reason and rights sentence, as given."""
+    """A plain letter from the compose prompt: its dates, placeholders, reason, deadline and rights sentence, as
+    the prompt gives them."""
     blocks = _DATA_BLOCK.findall(prompt)
     facts = _labelled_lines(blocks[0] if blocks else "")
     service = facts.get("Service denied", "the denied service")
@@ -114,11 +117,14 @@ def appeal_letter(prompt: str) -> str:
         line.split(":", 1)[1].strip() for line in prompt.splitlines() if line.strip().startswith("Statement:")
     ]
     insurer = f"{facts['Insurer']} " if "Insurer" in facts else ""
+    deadline = _line_after(prompt, _DEADLINE_ASK).rstrip(".")
     paragraphs = [
         facts.get("Letter date (today)", ""),
         "\n".join([", ".join(heading), *details]),
         f"Dear {insurer}Appeals Department,",
         f"I am writing to appeal your decision to deny {service}."
+        + (" Because of the urgency, I ask for an expedited review." if _EXPEDITED_ASK in prompt else "")
+        + (f" I am sending this appeal before the appeal deadline of {deadline}." if deadline else "")
         + (f" Your letter gives this reason: {reason}" if reason else ""),
         " ".join(statements) or "My doctor and I believe this care is needed for my condition.",
         f"I ask you to reverse the denial and to approve, cover and pay for {service}.",
@@ -140,6 +146,7 @@ def _block_after(prompt: str, heading: str) -> str:
 
 
 def _line_after(prompt: str, heading: str) -> str:
+    """The rest of the line `heading` ends, or the next line when it ends the line; "" without the heading."""
     _, found, rest = prompt.partition(heading)
     return rest.strip().splitlines()[0] if found and rest.strip() else ""
 

@@ -6,6 +6,7 @@ interview: no OVERTURN_MODEL_URL means rules-only reading, no follow-up question
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import logging
 from collections.abc import AsyncIterator, Sequence
@@ -83,7 +84,7 @@ def vault_store(settings: Settings, *, in_memory: bool = False) -> VaultStore:
 
 
 async def _rules_reading(text: str) -> DenialDetails:
-    return extract(text)
+    return await asyncio.to_thread(extract, text)  # CPU-bound: keep the event loop free for other members
 
 
 @asynccontextmanager
@@ -109,7 +110,7 @@ async def interview_context(settings: Settings, *, in_memory: bool = False) -> A
 
         async def read_details(text: str) -> DenialDetails:
             if extract_pin is None:
-                return extract(text)
+                return await asyncio.to_thread(extract, text)
             from bot.assisted_extraction import read_with_model
 
             return (await read_with_model(text, router, extract_pin.served_name)).details

@@ -34,6 +34,7 @@ from bot.web.letter_files import FORMATS, download_path
 from bot.web.metrics import TURN_ERRORS, timed_turn
 from bot.web.owners import owner_pseudonym
 from bot.web.visitors import cookie_value, visitor_from_cookie
+from graph.interview.steps import intake_problem
 from graph.reading import read_document
 from graph.reading.document import ReadError
 from store.owned_threads import latest_thread, owns_thread
@@ -191,6 +192,10 @@ async def _take_letter(message: cl.Message) -> None:
         letter = None
         await _say(views.ASK_FOR_LETTER)
     if letter is None:
+        return
+    problem = intake_problem(letter[0])  # before asking anything else: a paste that is no letter is said at once
+    if problem is not None:
+        await _say(views.escape(problem))
         return
     cl.user_session.set("letter", letter)
     user = cl.user_session.get("user")

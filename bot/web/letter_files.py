@@ -37,7 +37,7 @@ def parse_download_path(path: str) -> tuple[str, LetterFormat] | None:
         return None
     name = path[len(DOWNLOAD_PREFIX) :]
     thread_id, dot, extension = name.rpartition(".")
-    if not dot or extension not in FORMATS or not thread_id.isalnum() or len(thread_id) > 64:
+    if not dot or extension not in FORMATS or not (thread_id.isascii() and thread_id.isalnum()) or len(thread_id) > 64:
         return None
     return thread_id, FORMATS[extension]
 

@@ -11,5 +11,5 @@ import hmac
 
 
 def owner_pseudonym(secret: str, kind: str, identifier: str) -> str:
-    digest = hmac.new(secret.encode("utf-8"), f"{kind}\x00{identifier}".encode(), hashlib.sha256).hexdigest()
+    digest = hmac.new(secret.encode("utf-8"), f"{len(kind)}:{kind}:{identifier}".encode(), hashlib.sha256).hexdigest()
     return f"web-{digest[:40]}"

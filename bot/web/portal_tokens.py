@@ -18,7 +18,7 @@ import jwt
 ALGORITHM = "HS256"
 PORTAL_KIND = "portal"
 # Member ids are opaque to us; we only refuse what cannot be one (empty, huge, control characters).
-_MEMBER_ID = re.compile(r"^[\w.@:+-]{1,128}$")
+_MEMBER_ID = re.compile(r"[\w.@:+-]{1,128}", re.ASCII)
 _CLOCK_SKEW_S = 30
 
 
@@ -37,7 +37,7 @@ def mint_portal_token(
     secret: str, member_id: str, *, ttl_s: int = 300, display_name: str | None = None, now: float | None = None
 ) -> str:
     """What a portal's back end does for a signed-in member (our demo portal and the tests use it too)."""
-    if not _MEMBER_ID.match(member_id):
+    if not _MEMBER_ID.fullmatch(member_id):
         raise PortalTokenError("a member id is 1-128 letters, digits or . @ : + - _")
     issued = int(time.time() if now is None else now)
     claims: dict[str, Any] = {
@@ -67,13 +67,19 @@ def verify_portal_token(token: str, secret: str, *, max_ttl_s: int, now: float |
         raise PortalTokenError("the portal token is not valid") from None
     if now is not None and claims["exp"] < now - _CLOCK_SKEW_S:  # pyjwt checks against the real clock only
         raise PortalTokenError("the sign-in from your portal has expired; reload the portal page")
+    if not all(_is_number(claims[name]) for name in ("exp", "iat")):
+        raise PortalTokenError("the portal token's times are not numbers")
     if claims["exp"] - claims["iat"] > max_ttl_s:
         raise PortalTokenError(f"the portal token lives longer than {max_ttl_s} seconds")
     metadata = claims.get("metadata")
     if not isinstance(metadata, dict) or metadata.get("kind") != PORTAL_KIND:
         raise PortalTokenError("the token was not minted by a portal")
     member_id = claims["identifier"]
-    if not isinstance(member_id, str) or not _MEMBER_ID.match(member_id):
+    if not isinstance(member_id, str) or not _MEMBER_ID.fullmatch(member_id):
         raise PortalTokenError("the portal token's member id is not valid")
     display_name = claims.get("display_name")
     return PortalMember(member_id, display_name if isinstance(display_name, str) else None, int(claims["exp"]))
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)

@@ -42,7 +42,7 @@ WELCOME_BACK = "Welcome back. Here is where we left off."
 SKIP = "skip"
 LETTER_WIDTH = 68
 DONT_KNOW = "I don't know"
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~=])")
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,9 @@ class QuestionView:
 
 def escape(text: str) -> str:
     """Markdown-inert text: every character Markdown could read as syntax is backslash-escaped."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+    # Leading spaces would start a code block, which no backslash can stop.
+    flat = "\n".join(line.lstrip() for line in text.split("\n"))
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", flat)
 
 
 def confirmation_text(payload: dict[str, Any]) -> str:

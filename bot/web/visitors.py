@@ -9,7 +9,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from http.cookies import SimpleCookie
+
+from starlette.requests import cookie_parser
 
 VISITOR_COOKIE = "overturn_visitor"
 VISITOR_MAX_AGE_S = 30 * 24 * 3600
@@ -25,21 +26,17 @@ def visitor_from_cookie(secret: str, value: str | None) -> str | None:
     if not value or value.count(".") != 1:
         return None
     visitor, signature = value.split(".")
-    if len(visitor) != 32 or not hmac.compare_digest(signature, _sign(secret, visitor)):
+    if len(visitor) != 32 or not visitor.isascii() or not signature.isascii():
+        return None
+    if not hmac.compare_digest(signature, _sign(secret, visitor)):
         return None
     return visitor
 
 
 def cookie_value(cookie_header: str | None, name: str = VISITOR_COOKIE) -> str | None:
-    if not cookie_header:
-        return None
-    jar: SimpleCookie = SimpleCookie()
-    try:
-        jar.load(cookie_header)
-    except Exception:  # a malformed Cookie header is simply no cookie
-        return None
-    morsel = jar.get(name)
-    return morsel.value if morsel is not None else None
+    # Starlette's lenient parser, as the gate's requests use: one malformed cookie from another site must not
+    # hide ours (the standard library's SimpleCookie drops the whole header then).
+    return cookie_parser(cookie_header or "").get(name)
 
 
 def _sign(secret: str, visitor: str) -> str:

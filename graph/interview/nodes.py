@@ -6,6 +6,7 @@ line when the member's reply resumes it. Slow steps report progress on the custo
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Mapping
 from typing import Any
 
@@ -75,9 +76,11 @@ async def plan_questions(state: InterviewState, runtime: Runtime[InterviewContex
     followups = []
     if context.model is not None and context.questions_pin is not None:
         progress.report("plan_questions", "Choosing the questions that matter for your appeal…")
-        vault = context.vaults.load_or_new(state["case_id"])
+        vault = await asyncio.to_thread(context.vaults.load_or_new, state["case_id"])
         redactor = context.redactor_for(known_values(state))
-        redacted = redacted_details(details, lambda text: redactor.redact(text, vault).text, vault.placeholder_for)
+        redacted = await asyncio.to_thread(
+            redacted_details, details, lambda text: redactor.redact(text, vault).text, vault.placeholder_for
+        )
         messages, _version = followup_messages(summary_for_followups(redacted))
         request = ChatRequest(
             model=context.questions_pin.served_name,
@@ -88,7 +91,7 @@ async def plan_questions(state: InterviewState, runtime: Runtime[InterviewContex
             schema_name="followups",
         )
         completion = await context.model(request)
-        context.vaults.save(state["case_id"], vault)
+        await asyncio.to_thread(context.vaults.save, state["case_id"], vault)
         if completion is not None and not completion.fallback_used and completion.candidates:
             followups = parse_followups(completion.candidates[0], context.bank)
     bank = case_bank(context.bank, followups)
@@ -119,8 +122,12 @@ async def ask(state: InterviewState, runtime: Runtime[InterviewContext]) -> Upda
 
 
 async def redact(state: InterviewState, runtime: Runtime[InterviewContext]) -> Update:
-    context = runtime.context
     progress.report("redact", "Removing your personal details before anything is written…")
+    # spaCy and the vault's database are slow and blocking: off the event loop, which serves other members.
+    return await asyncio.to_thread(_redacted_case, state, runtime.context)
+
+
+def _redacted_case(state: InterviewState, context: InterviewContext) -> Update:
     vault = context.vaults.load_or_new(state["case_id"])
     member = context.redactor_for(known_values(state))
     found = member.redact(letter_text(state), vault)
@@ -196,7 +203,7 @@ async def compose(state: InterviewState, runtime: Runtime[InterviewContext]) -> 
 
 async def review(state: InterviewState, runtime: Runtime[InterviewContext]) -> Update:
     drafts = list(state["drafts"])
-    report = review_letter(drafts[-1]["text"], facts_of(state))
+    report = await asyncio.to_thread(review_letter, drafts[-1]["text"], facts_of(state))
     drafts[-1] = {**drafts[-1], "guardrails": {**report.model_dump(mode="json"), "passed": report.passed}}
     return {"drafts": drafts}
 
@@ -215,13 +222,16 @@ async def shadow(state: InterviewState, runtime: Runtime[InterviewContext]) -> U
         draft = await _model_draft(context, facts, pin, setup.overrides)
     if draft is None:
         draft = template_draft(facts, setup.overrides, "shadow run without a model")
-    report = review_letter(draft["text"], facts)
+    report = await asyncio.to_thread(review_letter, draft["text"], facts)
     draft["guardrails"] = {**report.model_dump(mode="json"), "passed": report.passed}
     return {"shadow_drafts": [draft]}
 
 
 async def deliver(state: InterviewState, runtime: Runtime[InterviewContext]) -> Update:
-    context = runtime.context
+    return await asyncio.to_thread(_delivered_case, state, runtime.context)
+
+
+def _delivered_case(state: InterviewState, context: InterviewContext) -> Update:
     outcome = delivered(state, context.vaults.load_or_new(state["case_id"]))
     if context.records is not None:
         context.records.record_delivery(delivery_record(state, outcome))

@@ -45,7 +45,7 @@ def test_a_wildcard_anywhere_is_refused(origin: str) -> None:
         config_toml(["https://portal.example", origin], 10 * MIB)
 
 
-@pytest.mark.parametrize("origin", ["portal.example", "ftp://portal.example", "javascript:alert(1)", "//portal.example"])
+@pytest.mark.parametrize("origin", ["portal.example", "ftp://portal.example", "javascript:alert(1)", "//x.example"])
 def test_an_origin_that_is_not_http_is_refused(origin: str) -> None:
     with pytest.raises(OriginsError, match="origins like"):
         check_origins([origin])

@@ -60,7 +60,7 @@ async def test_a_cancelled_turn_is_observed() -> None:
     async def handler() -> None:
         await asyncio.sleep(10)
 
-    task = asyncio.create_task(handler())
+    task = asyncio.ensure_future(handler())
     await asyncio.sleep(0)
     task.cancel()
     with pytest.raises(asyncio.CancelledError):

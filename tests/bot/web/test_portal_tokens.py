@@ -129,7 +129,7 @@ def test_refused_tokens(token: Any, reason: str) -> None:
 
 
 def test_an_unsigned_token_is_refused() -> None:
-    unsigned = jwt.encode(_claims(), None, algorithm="none")
+    unsigned = jwt.encode(_claims(), "", algorithm="none")
     assert unsigned.endswith(".")
     assert "not valid" in str(_refusal(unsigned))
 
@@ -163,10 +163,6 @@ def test_minting_refuses_what_cannot_be_a_member_id(member_id: str) -> None:
         mint_portal_token(SECRET, member_id)
 
 
-@pytest.mark.xfail(
-    reason="_MEMBER_ID ends in `$`, which also matches before a final newline: 'abc\\n' is accepted",
-    strict=True,
-)
 @pytest.mark.parametrize("member_id", ["abc\n"])
 def test_a_member_id_ending_in_a_newline_is_refused(member_id: str) -> None:
     with pytest.raises(PortalTokenError, match="member id"):
@@ -174,10 +170,6 @@ def test_a_member_id_ending_in_a_newline_is_refused(member_id: str) -> None:
     _refusal(_crafted(identifier=member_id))
 
 
-@pytest.mark.xfail(
-    reason="a string iat/exp passes pyjwt's int() check, then `exp - iat` raises TypeError, not PortalTokenError",
-    strict=True,
-)
 @pytest.mark.parametrize(
     "changes",
     [

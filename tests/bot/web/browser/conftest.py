@@ -28,7 +28,7 @@ def browser() -> Iterator[Browser]:
             pytest.fail(f"{CHROMIUM} is missing; `make browser` installs Debian's chromium")
         pytest.skip(f"{CHROMIUM} is missing; `make browser` installs Debian's chromium")
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM))
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--disable-gpu"])
         yield launched
         launched.close()
 
@@ -49,4 +49,4 @@ def page(browser: Browser) -> Iterator[Page]:
 
 def screenshot(page: Page, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), animations="disabled")

@@ -6,6 +6,7 @@ import io
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
@@ -35,12 +36,16 @@ def download_pdf(page: Page, root: Page) -> bytes:
 
 def test_pasted_letter_to_downloaded_pdf(web: WebServers, page: Page) -> None:
     page.goto(web.app_url)
+    expect(page.get_by_role("button", name="I agree")).to_be_visible()
     screenshot(page, "01-welcome")
     agree(page)
     send(page, page, LETTER)
     expect(page.get_by_text("What name will you sign")).to_be_visible()
     send(page, page, CANARY_NAME)
-    expect(page.get_by_test_id("confirm-details")).to_be_visible()
+    form = page.get_by_test_id("confirm-details")
+    expect(form).to_be_visible()
+    expect(form.get_by_text("Date of Service: 02/14/2026")).to_be_visible()  # the letter's words beside the fact
+    form.locator("input[name=service_date]").fill("2026-02-15")  # the member corrects a fact
     screenshot(page, "02-confirm")
     confirm_details(page)
     screenshot(page, "03-question")
@@ -53,6 +58,7 @@ def test_pasted_letter_to_downloaded_pdf(web: WebServers, page: Page) -> None:
 
     text = pdf_text(download_pdf(page, page))
     assert SERVICE in text
+    assert "February 15, 2026" in text and "February 14, 2026" not in text  # the correction, not the letter's date
     assert CANARY_NAME in text  # the member's name comes back in their letter, and only there
 
     # Nothing the app keeps on disk, and nothing it logged, holds the name in the clear.
@@ -85,12 +91,12 @@ def test_widget_on_the_portal_page_completes_the_flow(web: WebServers, page: Pag
     page.goto(web.portal_url)
     page.locator("#chainlit-copilot-button").click()
     widget = page.locator("#chainlit-copilot")
-    agree(widget)  # type: ignore[arg-type]
+    agree(widget)
     screenshot(page, "06-widget")
-    send(widget, page, LETTER)  # type: ignore[arg-type]
+    send(widget, page, LETTER)
     # The portal told us who the member is: no name question.
-    confirm_details(widget)  # type: ignore[arg-type]
-    skip_to_letter(widget, 1)  # type: ignore[arg-type]
+    confirm_details(widget)
+    skip_to_letter(widget, 1)
     screenshot(page, "07-widget-letter")
     href = widget.get_by_role("link", name="Download PDF").get_attribute("href")
     assert href is not None and href.startswith(web.app_url)
@@ -112,7 +118,7 @@ def test_uploaded_pdf_is_read_and_not_kept(web: WebServers, page: Page, tmp_path
     page.goto(web.app_url)
     agree(page)
     page.locator("input[type=file]").first.set_input_files(str(upload))
-    expect(page.get_by_text("denial.pdf")).to_be_visible()
+    expect(page.locator("#attachments")).to_contain_text("denial.pdf")
     send(page, page, "Here is my letter.")
     expect(page.get_by_text("What name will you sign")).to_be_visible()
     uploads = web.home / "web" / ".files"
@@ -122,3 +128,22 @@ def test_uploaded_pdf_is_read_and_not_kept(web: WebServers, page: Page, tmp_path
     expect(page.get_by_test_id("confirm-details").locator("input[name=service]")).to_have_value(
         "MRI lumbar spine without contrast"
     )
+
+
+def test_bad_input_gets_a_plain_answer_and_the_member_can_go_on(web: WebServers, page: Page, tmp_path: Path) -> None:
+    page.goto(web.app_url)
+    agree(page)
+    send(page, page, "hello")
+    expect(page.get_by_text("too short to be a denial letter")).to_be_visible()
+
+    blank = tmp_path / "blank.png"
+    Image.new("RGB", (800, 600), "white").save(blank)
+    page.locator("input[type=file]").first.set_input_files(str(blank))
+    expect(page.locator("#attachments").get_by_alt_text("blank.png")).to_be_visible()
+    send(page, page, "Here it is.")
+    expect(page.get_by_text("You can also paste the letter's text")).to_be_visible()
+    screenshot(page, "08-bad-input")
+    assert "Traceback" not in page.content()
+
+    send(page, page, LETTER)
+    expect(page.get_by_text("What name will you sign")).to_be_visible()
