@@ -14,7 +14,7 @@ from pathlib import Path
 
 from bot.keys import resolve_web_secret
 from bot.settings import Settings
-from bot.web.chainlit_config import config_toml
+from bot.web.chainlit_config import OriginsError, config_toml
 
 APP_MODULE = Path(__file__).with_name("app.py")
 PUBLIC_FILES = Path(__file__).with_name("public")  # the confirmation form (a Chainlit custom element)
@@ -65,4 +65,8 @@ def main() -> int:
     if len(sys.argv) > 1:
         print("usage: python -m bot.web  (configure with OVERTURN_WEB_* settings)", file=sys.stderr)
         return 2
-    return serve(settings)
+    try:
+        return serve(settings)
+    except OriginsError as exc:
+        print(f"overturn web: {exc}", file=sys.stderr)
+        return 2

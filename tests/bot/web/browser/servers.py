@@ -4,20 +4,29 @@ from __future__ import annotations
 
 import json
 import socket
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import httpx
+
 from tests.bot.cli.live_process import LiveProcess
 
 
-@dataclass(frozen=True)
+@dataclass
 class WebServers:
     app_url: str
     portal_url: str
     home: Path  # the app's working folder: database, checkpoints, keys, Chainlit's root
+    env: dict[str, str]
     app: LiveProcess
+
+    def kill_and_restart_app(self) -> None:
+        """SIGKILL, as a crash would, then the same app on the same port, folder and secrets."""
+        self.app.kill_hard()
+        self.app = start_app(self.home, self.env)
 
 
 def free_port() -> int:
@@ -40,20 +49,43 @@ def web_env(home: Path, app_port: int, portal_port: int) -> dict[str, str]:
     }
 
 
+def start_app(home: Path, env: dict[str, str]) -> LiveProcess:
+    app = LiveProcess(["web"], cwd=home, env=env)
+    try:
+        url = app.wait_for(r"Overturn is ready at (\S+)\r?\n", timeout=120).group(1)
+        wait_until_serving(url)
+    except AssertionError:
+        app.process.kill()
+        raise
+    return app
+
+
+def wait_until_serving(url: str, timeout: float = 30.0) -> None:
+    """The ready line comes at start-up, a moment before the port is bound."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{url}/health", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.1)
+    raise AssertionError(f"{url} did not answer within {timeout} s")
+
+
 @contextmanager
 def running_web(home: Path) -> Iterator[WebServers]:
     app_port, portal_port = free_port(), free_port()
     env = web_env(home, app_port, portal_port)
     app_url = f"http://127.0.0.1:{app_port}"
-    app = LiveProcess(["web"], cwd=home, env=env)
+    servers = WebServers(app_url, f"http://127.0.0.1:{portal_port}", home, env, start_app(home, env))
     portal = None
     try:
-        app.wait_for(r"Overturn is ready at", timeout=120)
         portal = LiveProcess(["portal-demo", "--port", str(portal_port), "--app", app_url], cwd=home, env=env)
         portal.wait_for(r"demo portal is at", timeout=60)
-        yield WebServers(app_url, f"http://127.0.0.1:{portal_port}", home, app)
+        yield servers
     finally:
-        for process in (portal, app):
+        for process in (portal, servers.app):
             if process is not None:
                 process.process.terminate()
                 try:

@@ -87,6 +87,24 @@ def test_reload_mid_interview_resumes_at_the_waiting_question(web: WebServers, p
     expect(question(page, 3)).to_be_visible()
 
 
+def test_a_crashed_app_resumes_the_interview_after_restart(web: WebServers, page: Page) -> None:
+    page.goto(web.app_url)
+    agree(page)
+    send(page, page, LETTER)
+    page.get_by_role("button", name="Skip", exact=True).click()
+    confirm_details(page)
+    page.get_by_role("button", name="Yes", exact=True).click()
+    expect(question(page, 2)).to_be_visible()
+
+    web.kill_and_restart_app()
+    page.reload()
+    expect(page.get_by_text("Welcome back")).to_be_visible()
+    expect(question(page, 2)).to_be_visible()
+    skip_to_letter(page, 2)
+    text = pdf_text(download_pdf(page, page))
+    assert "expedited" in text.lower()  # the answer given before the crash ("urgent: yes") reached the letter
+
+
 def test_widget_on_the_portal_page_completes_the_flow(web: WebServers, page: Page) -> None:
     page.goto(web.portal_url)
     page.locator("#chainlit-copilot-button").click()
