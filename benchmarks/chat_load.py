@@ -157,6 +157,12 @@ def rss_mib(pid: int) -> float:
     raise RuntimeError(f"no VmRSS for process {pid}")
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time of a process (utime and stime, fields 14 and 15 of /proc/PID/stat)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()  # the name may hold spaces
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 # ---- the app's turn histogram ----
 
 Buckets = dict[float, float]  # upper bound (le) -> cumulative count
@@ -193,6 +199,37 @@ async def scrape(http: httpx.AsyncClient) -> Scrape:
     response = await http.get(METRICS_PATH)
     response.raise_for_status()
     return parse_metrics(response.text)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The app at one moment: its turn metrics, its memory, and the CPU time it and this process have used."""
+
+    metrics: Scrape
+    rss_mib: float
+    app_cpu_s: float
+    own_cpu_s: float
+    at: float
+
+
+async def read_app(http: httpx.AsyncClient, pid: int) -> Reading:
+    metrics = await scrape(http)
+    return Reading(metrics, rss_mib(pid), cpu_seconds(pid), time.process_time(), time.perf_counter())
+
+
+@dataclass(frozen=True)
+class Window:
+    """What happened between two readings."""
+
+    metrics: Scrape
+    seconds: float
+    app_cpu_s: float
+    own_cpu_s: float
+
+    @classmethod
+    def between(cls, start: Reading, end: Reading) -> Window:
+        metrics = end.metrics.since(start.metrics)
+        return cls(metrics, end.at - start.at, end.app_cpu_s - start.app_cpu_s, end.own_cpu_s - start.own_cpu_s)
 
 
 def histogram_quantile(buckets: Buckets, q: float) -> float | None:
@@ -462,10 +499,9 @@ def _expect(step: Step, kinds: tuple[str, ...]) -> Step:
 class Phase:
     sessions: int
     outcomes: list[Outcome]
-    windows: dict[str, Scrape]  # "all", "intake", "answers", "compose"
+    windows: dict[str, Window]  # "all", "intake", "answers", "compose"
     rss_before_mib: float
-    rss_mid_mib: float
-    seconds: float
+    rss_mid_mib: float  # the most while every member is mid-interview
     loop_lag_s: list[float]
     expected_questions: int | None
 
@@ -496,9 +532,7 @@ async def run_phase(
     gates = {"interview": Gate(sessions), "compose": Gate(sessions)}
     lag: list[float] = []
     watcher = asyncio.create_task(watch_loop_lag(lag))
-    started = time.perf_counter()
-    scrapes = {"start": await scrape(http)}
-    rss_before = rss_mib(app.pid)
+    readings = {"start": await read_app(http, app.pid)}
     members = [
         asyncio.create_task(
             delayed(
@@ -511,23 +545,22 @@ async def run_phase(
         )
         for index in range(sessions)
     ]
-    rss_mid = rss_before
     for name, gate in gates.items():
         await gate.full.wait()
-        scrapes[name] = await scrape(http)
-        rss_mid = max(rss_mid, rss_mib(app.pid))
+        readings[name] = await read_app(http, app.pid)
         gate.open.set()
     outcomes = list(await asyncio.gather(*members))
-    scrapes["end"] = await scrape(http)
+    readings["end"] = await read_app(http, app.pid)
     watcher.cancel()
     windows = {
-        "all": scrapes["end"].since(scrapes["start"]),
-        "intake": scrapes["interview"].since(scrapes["start"]),
-        "answers": scrapes["compose"].since(scrapes["interview"]),
-        "compose": scrapes["end"].since(scrapes["compose"]),
+        "all": Window.between(readings["start"], readings["end"]),
+        "intake": Window.between(readings["start"], readings["interview"]),
+        "answers": Window.between(readings["interview"], readings["compose"]),
+        "compose": Window.between(readings["compose"], readings["end"]),
     }
-    seconds = time.perf_counter() - started
-    return Phase(sessions, outcomes, windows, rss_before, rss_mid, seconds, lag, probe.questions or None)
+    rss_mid = max(readings["interview"].rss_mib, readings["compose"].rss_mib)
+    rss_before = readings["start"].rss_mib
+    return Phase(sessions, outcomes, windows, rss_before, rss_mid, lag, probe.questions or None)
 
 
 async def run_probe(app: App, http: httpx.AsyncClient, args: argparse.Namespace) -> Outcome:
@@ -580,30 +613,41 @@ def table(phases: list[Phase]) -> str:
     ]
     for phase in phases:
         finished = sum(outcome.finished for outcome in phase.outcomes)
-        answers = phase.windows["answers"]
+        answers = phase.windows["answers"].metrics
         answer_p95 = histogram_quantile(answers.turns.get("message", {}), 0.95)
         separated = server_pair(answers) if answers_separated(phase) else f"{server_pair(answers)} (mixed)"
         waits = phase.waits("answer")
         per_session_kib = (phase.rss_mid_mib - phase.rss_before_mib) * 1024 / phase.sessions
         ratio = "n/a" if answer_p95 is None else f"{answer_p95 / TARGET_P95_S:.2f}"
         lines.append(
-            f"| {phase.sessions} | {finished}/{phase.sessions} | {server_pair(phase.windows['all'])} "
+            f"| {phase.sessions} | {finished}/{phase.sessions} | {server_pair(phase.windows['all'].metrics)} "
             f"| {separated} | {pair(percentile(waits, 0.5), percentile(waits, 0.95))} "
             f"| {phase.rss_before_mib:.0f} → {phase.rss_mid_mib:.0f} | {per_session_kib:.0f} | {ratio} |"
         )
     return "\n".join(lines)
 
 
+def cpu_use(window: Window) -> str:
+    """How busy the app was: its own CPU time per turn tells the work a turn costs from the waiting it did."""
+    turns = sum(turn_count(window.metrics, kind) for kind in window.metrics.turns)
+    busy = 100 * window.app_cpu_s / window.seconds if window.seconds > 0 else 0.0
+    own = 100 * window.own_cpu_s / window.seconds if window.seconds > 0 else 0.0
+    per_turn = f"{1000 * window.app_cpu_s / turns:.1f} ms CPU per turn" if turns else "no turns"
+    return f"{window.seconds:.0f} s; app CPU {busy:.0f} % of a core, {per_turn}; load client CPU {own:.0f} %"
+
+
 def details(phase: Phase) -> str:
-    lines = [f"N={phase.sessions}: {phase.seconds:.0f} s, {phase.windows['all'].errors:.0f} turn errors in the app"]
-    for name in ("intake", "answers", "compose"):
+    whole = phase.windows["all"]
+    lines = [f"N={phase.sessions}: {whole.seconds:.0f} s, {whole.metrics.errors:.0f} turn errors in the app"]
+    for name in ("intake", "answers", "compose", "all"):
         window = phase.windows[name]
         kinds = ", ".join(
-            f"{kind} n={turn_count(window, kind)} p50/p95 {server_pair(window, kind)} ms"
-            for kind in sorted(window.turns)
-            if turn_count(window, kind)
+            f"{kind} n={turn_count(window.metrics, kind)} p50/p95 {server_pair(window.metrics, kind)} ms"
+            for kind in sorted(window.metrics.turns)
+            if turn_count(window.metrics, kind)
         )
         lines.append(f"  server, {name} window: {kinds or 'no turns'}")
+        lines.append(f"    {cpu_use(window)}")
     for turn in TURN_KINDS:
         if waits := phase.waits(turn):
             p50, p95 = percentile(waits, 0.5), percentile(waits, 0.95)

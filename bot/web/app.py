@@ -159,6 +159,16 @@ async def on_consent(action: cl.Action) -> None:
 @cl.on_message
 @timed_turn("message")
 async def on_message(message: cl.Message) -> None:
+    try:
+        await _handle_message(message)
+    finally:  # a file sent at any step, read or not, must not linger on disk
+        for element in message.elements or []:
+            path = getattr(element, "path", None)
+            if path:
+                await asyncio.to_thread(_delete_quietly, Path(path))
+
+
+async def _handle_message(message: cl.Message) -> None:
     stage = _stage()
     text = message.content or ""
     if stage == "consent":
@@ -313,7 +323,7 @@ async def _show(turn: Turn) -> None:
         await _send_with_buttons(
             cl.Message(
                 content=views.confirmation_text(turn.payload),
-                elements=[cl.CustomElement(name="ConfirmDetails", props=views.confirmation_props(turn.payload))],
+                elements=[PropsOnlyElement(name="ConfirmDetails", props=views.confirmation_props(turn.payload))],
                 actions=[cl.Action(name="confirm_details", payload={"accept": True}, label="Looks right")],
             )
         )
@@ -383,6 +393,16 @@ async def on_start_over(action: cl.Action) -> None:
 
 
 # ---- small helpers ----
+
+
+class PropsOnlyElement(cl.CustomElement):
+    """A custom element whose props travel with the message only. Chainlit would also write them to a file in
+    its upload folder; the confirmation's props are the letter's details, which must not sit on disk."""
+
+    async def _create(self, persist: bool = True) -> bool:
+        self.chainlit_key = self.chainlit_key or self.id
+        self.persisted = True
+        return True
 
 
 async def _send_with_buttons(message: cl.Message) -> None:

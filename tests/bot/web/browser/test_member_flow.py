@@ -20,6 +20,7 @@ pytestmark = pytest.mark.browser
 LETTER = (Path(__file__).resolve().parents[4] / "bot" / "examples" / "denial_mri.txt").read_text(encoding="utf-8")
 SERVICE = "MRI lumbar spine"
 CANARY_NAME = "Quokka Canarysson"
+LETTER_IDS = ["U0000000001", "2026E0000042", "PA-00000087"]  # member id, claim and reference numbers
 
 
 def pdf_text(data: bytes) -> str:
@@ -61,13 +62,18 @@ def test_pasted_letter_to_downloaded_pdf(web: WebServers, page: Page) -> None:
     assert "February 15, 2026" in text and "February 14, 2026" not in text  # the correction, not the letter's date
     assert CANARY_NAME in text  # the member's name comes back in their letter, and only there
 
-    # Nothing the app keeps on disk, and nothing it logged, holds the name in the clear.
-    leaks = [p for p in web.home.rglob("*") if p.is_file() and CANARY_NAME.encode() in p.read_bytes()]
+    # Nothing the app keeps on disk (database, checkpoints, Chainlit's folder), and nothing it logged, holds
+    # the member's name or the letter's identifiers in the clear.
+    identifiers = [CANARY_NAME, *LETTER_IDS]
+    assert all(value in text for value in LETTER_IDS)
+    files = [p for p in web.home.rglob("*") if p.is_file()]
+    leaks = [(p.name, v) for p in files for v in identifiers if v.encode() in p.read_bytes()]
     assert leaks == []
-    assert CANARY_NAME not in web.app.drain()
+    log = web.app.drain()
+    assert [v for v in identifiers if v in log] == []
 
 
-def test_reload_mid_interview_resumes_at_the_waiting_question(web: WebServers, page: Page) -> None:
+def test_reload_mid_interview_resumes_at_the_waiting_question(web: WebServers, page: Page, tmp_path: Path) -> None:
     page.goto(web.app_url)
     agree(page)
     send(page, page, LETTER)
@@ -85,6 +91,15 @@ def test_reload_mid_interview_resumes_at_the_waiting_question(web: WebServers, p
     screenshot(page, "05-reloaded")
     page.get_by_role("button", name="Skip", exact=True).click()
     expect(question(page, 3)).to_be_visible()
+
+    # A file sent with an answer is not the letter, but it must not stay on disk either.
+    stray = tmp_path / "notes.pdf"
+    stray.write_bytes(letter_pdf("My notes about my doctor visits, for my own records only."))
+    page.locator("input[type=file]").first.set_input_files(str(stray))
+    expect(page.locator("#attachments")).to_contain_text("notes.pdf")
+    send(page, page, "skip")
+    expect(question(page, 4)).to_be_visible()
+    assert [p for p in (web.home / "web" / ".files").rglob("*") if p.is_file()] == []
 
 
 def test_a_crashed_app_resumes_the_interview_after_restart(web: WebServers, page: Page) -> None:
