@@ -1,6 +1,7 @@
 """Chat load: N members at once through the whole web conversation, against one app process.
 
 Run: .venv/bin/python -m benchmarks.chat_load [--sessions 50 100 200] [--think 3.0] [--ramp 10]
+     [--checkpoints memory]  (the app's OVERTURN_CHECKPOINT_URL; default a SQLite file, as on a laptop)
 
 Starts the replay model (benchmarks.replay_model) and one app process (`python -m bot.web`), both working in a
 temporary folder that is removed at the end, and signs one probe member through the whole conversation (which
@@ -8,13 +9,15 @@ warms the app up and counts the questions). Then, for each N, N members at once,
 sign-in and Socket.IO connection: consent (the button), the sample denial letter, "yes" to the confirmation,
 an answer to every question ("yes" to yes/no questions, the first choice of a choice, "skip" otherwise), and
 the finished letter. Members start spread over --ramp seconds and think --think seconds (±50 %) before each
-reply. They wait for each other twice: after the confirmation and before their last answer; the app's
-metrics are read at both points, so the window between them holds only question → next question turns.
+reply. They wait for each other twice: after the confirmation and before their last answer, and start again
+spread over --ramp seconds. The app's metrics are read at both points, so the window between them holds only
+question → next question turns; the price is that the N letters are then written within --ramp seconds, a
+harsher burst than members arriving at random would make.
 
 Printed per N: members that finished (and why the others did not); the app's own turn timings (histogram
 overturn_web_turn_seconds at /overturn/metrics, p50/p95 interpolated within buckets) for every `message` turn
 and for the answer turns alone; the time a member waits from sending to seeing the next step; the app's
-resident memory when every member is mid-interview, and per member.
+resident memory when every member is mid-interview, and per member; the app's CPU use in each window.
 """
 
 from __future__ import annotations
@@ -74,7 +77,7 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def app_environment(folder: Path, port: int, secret: str, model_url: str) -> dict[str, str]:
+def app_environment(folder: Path, port: int, secret: str, model_url: str, checkpoints: str) -> dict[str, str]:
     settings = {
         "WEB_HOST": "127.0.0.1",
         "WEB_PORT": str(port),
@@ -84,7 +87,7 @@ def app_environment(folder: Path, port: int, secret: str, model_url: str) -> dic
         "WEB_SECRET_FILE": str(folder / "web_secret"),
         "KEY_FILE": str(folder / "key"),
         "DATABASE_URL": f"sqlite:///{folder / 'overturn.db'}",
-        "CHECKPOINT_URL": f"sqlite:///{folder / 'checkpoints.db'}",
+        "CHECKPOINT_URL": checkpoints or f"sqlite:///{folder / 'checkpoints.db'}",
         "MODEL_URL": model_url,
         "SHADOW_PROMPT": "",
         "SHADOW_MODEL": "",
@@ -122,13 +125,14 @@ def stop(process: subprocess.Popen[bytes]) -> None:
 
 
 @contextlib.contextmanager
-def running_servers(folder: Path) -> Iterator[App]:
-    """The replay model and the app, started in `folder`; both stopped on the way out, whatever happened."""
+def running_servers(folder: Path, checkpoints: str = "") -> Iterator[App]:
+    """The replay model and the app, started in `folder` (`checkpoints`: the app's checkpoint URL, empty for a
+    SQLite file there); both stopped on the way out, whatever happened."""
     processes: list[subprocess.Popen[bytes]] = []
     try:
         model_port, app_port, secret = free_port(), free_port(), secrets.token_urlsafe(32)
         model_url = f"http://127.0.0.1:{model_port}"
-        environment = app_environment(folder, app_port, secret, model_url)
+        environment = app_environment(folder, app_port, secret, model_url, checkpoints)
         model_log, app_log = folder / "replay.log", folder / "app.log"
         model_command = [sys.executable, "-m", "benchmarks.replay_model", "--port", str(model_port)]
         with model_log.open("wb") as out:
@@ -687,6 +691,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--sessions", type=int, nargs="+", default=[50, 100, 200], help="members at once, per phase")
     parser.add_argument("--think", type=float, default=3.0, help="mean seconds a member thinks before a reply")
     parser.add_argument("--ramp", type=float, default=10.0, help="seconds over which members start")
+    parser.add_argument(
+        "--checkpoints",
+        default="",
+        help="the app's OVERTURN_CHECKPOINT_URL (default: a SQLite file in the temp folder)",
+    )
     parser.add_argument("--turn-timeout", type=float, default=120.0, help="seconds a member waits for one turn")
     args = parser.parse_args(argv)
     if any(n < 1 for n in args.sessions) or args.think < 0 or args.ramp < 0 or args.turn_timeout <= 0:
@@ -698,8 +707,12 @@ def main(argv: list[str] | None = None) -> None:
     argv = sys.argv[1:] if argv is None else argv
     args = parse_args(argv)
     command = shlex.join([Path(sys.executable).name, "-m", "benchmarks.chat_load", *argv])
-    with tempfile.TemporaryDirectory(prefix="overturn-chat-load-") as folder, running_servers(Path(folder)) as app:
-        print(f"app at {app.url} (pid {app.pid}), replay model, sessions {args.sessions}", flush=True)
+    with (
+        tempfile.TemporaryDirectory(prefix="overturn-chat-load-") as folder,
+        running_servers(Path(folder), args.checkpoints) as app,
+    ):
+        checkpoints = args.checkpoints or "SQLite file"
+        print(f"app at {app.url} (pid {app.pid}), checkpoints: {checkpoints}, sessions {args.sessions}", flush=True)
         phases = asyncio.run(run_all(app, args))
     print(f"\n`{command}` (think {args.think:g} s ±50 %, ramp {args.ramp:g} s)\n")
     print(table(phases))

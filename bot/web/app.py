@@ -27,7 +27,7 @@ from bot.database import database
 from bot.interviews import InterviewRuntime, interview_runtime
 from bot.keys import resolve_web_secret
 from bot.settings import get_settings
-from bot.web import views
+from bot.web import views, warmup
 from bot.web.gate import install_gate
 from bot.web.launcher import public_url
 from bot.web.letter_files import FORMATS, download_path
@@ -47,6 +47,7 @@ SECRET = resolve_web_secret(SETTINGS)
 PUBLIC_URL = public_url(SETTINGS)
 _runtime: list[InterviewRuntime] = []
 _exit_stack = AsyncExitStack()
+_background: list[asyncio.Task[None]] = []
 
 
 def runtime() -> InterviewRuntime:
@@ -59,7 +60,22 @@ def runtime() -> InterviewRuntime:
 async def open_runtime() -> None:
     _runtime.append(await _exit_stack.enter_async_context(interview_runtime(SETTINGS)))
     await asyncio.to_thread(database, SETTINGS)  # migrate before the first member arrives
-    print(f"Overturn is ready at {PUBLIC_URL}", flush=True)
+    await asyncio.to_thread(warmup.load_models)
+    warmup.freeze_heap()
+    _background.append(asyncio.create_task(_announce_when_listening()))
+
+
+async def _announce_when_listening() -> None:
+    """Start-up hooks run before the server binds its port: say "ready" only once it accepts connections."""
+    while True:
+        try:
+            _, writer = await asyncio.open_connection(SETTINGS.web_host, SETTINGS.web_port)
+        except OSError:
+            await asyncio.sleep(0.05)
+            continue
+        writer.close()
+        print(f"Overturn is ready at {PUBLIC_URL}", flush=True)
+        return
 
 
 @cl.on_app_shutdown
