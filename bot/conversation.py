@@ -119,11 +119,15 @@ class Conversation:
 
     async def _run(self, run_input: InterviewState | Command[Any] | None) -> Turn:
         progress: list[dict[str, Any]] = []
+        # The pause (or the final state) is read off the run's own stream: reading the checkpoint back would
+        # cost every turn another trip to the store, which all members share.
+        paused: list[Any] = []
+        final: dict[str, Any] | None = None
         async for mode, chunk in self.interview.astream(
             run_input,
             self._config,
             context=self.context,
-            stream_mode=["custom"],
+            stream_mode=["custom", "updates", "values"],
             durability="sync",
             subgraphs=False,
         ):
@@ -133,11 +137,20 @@ class Conversation:
                     told = self.on_progress(chunk["progress"])
                     if inspect.isawaitable(told):
                         await told
-        snapshot = await self.interview.aget_state(self._config)
-        if snapshot.interrupts:
-            value = snapshot.interrupts[0].value
+            elif mode == "updates" and isinstance(chunk, dict) and "__interrupt__" in chunk:
+                paused.extend(chunk["__interrupt__"])
+            elif mode == "values" and isinstance(chunk, dict):
+                final = chunk
+        if paused:
+            value = paused[0].value
             return Turn(_kind(value), dict(value), progress)
-        turn = _finished(snapshot.values)
+        if final is None:  # nothing ran (the thread had no step left): what the checkpoint says
+            snapshot = await self.interview.aget_state(self._config)
+            if snapshot.interrupts:
+                value = snapshot.interrupts[0].value
+                return Turn(_kind(value), dict(value), progress)
+            final = snapshot.values
+        turn = _finished(final)
         return Turn(turn.kind, turn.payload, progress)
 
 

@@ -39,4 +39,8 @@ async def interview_runtime(settings: Settings, *, in_memory: bool = False) -> A
         open_checkpointer(url, serde) as saver,
         interview_context(settings, in_memory=in_memory) as context,
     ):
-        yield InterviewRuntime(build_interview(saver), context, thread_lock_for(url))
+        lock = thread_lock_for(url)
+        try:
+            yield InterviewRuntime(build_interview(saver), context, lock)
+        finally:
+            await lock.aclose()

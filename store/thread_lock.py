@@ -8,9 +8,9 @@ Which lock goes with which checkpoint store (thread_lock_for picks it from the s
 - memory, sqlite:///:memory: -> LocalThreadLock: this process only.
 - sqlite file -> FileThreadLock: flock on a file per thread in "<db>.locks/" beside the database, so several
   processes on one machine share it. The OS drops the lock when the holder dies.
-- postgres -> PostgresThreadLock: a session advisory lock on a connection of its own for the whole hold. The
-  server drops it when that connection ends, so when the holder dies. Needs session pooling (not PgBouncer
-  in transaction mode).
+- postgres -> PostgresThreadLock: a session advisory lock, on one connection the process keeps for all its holds
+  (a local lock keeps this process's own holders apart). The server drops the locks when that connection ends,
+  so when the holder dies. Needs session pooling (not PgBouncer in transaction mode).
 - redis -> RedisThreadLock: SET NX PX with a random token, released only by the same token. A holder that dies
   leaves the thread busy until the TTL ends; there is no renewal, so the TTL (10 minutes by default) must outlast
   the slowest message, letter composition included. A hold that outlives it is logged on release.
@@ -20,6 +20,8 @@ Thread ids are hashed before they name a lock file, key or advisory lock.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import fcntl
 import hashlib
 import logging
@@ -153,36 +155,80 @@ def advisory_key(thread_id: str) -> int:
 
 
 class PostgresThreadLock(ThreadLock):
+    """Every hold of this process is a session advisory lock on one connection the process keeps open.
+
+    A connection per hold would cost a connect per message and one server connection per member mid-turn (a web
+    app with a few hundred members would run out of them). Advisory locks are re-entrant within a session, so
+    holders in this process are first kept apart by a local lock; other processes are kept apart by the server.
+    When the process dies, its connection ends and the server drops every lock it held.
+    """
+
     def __init__(self, conninfo: str) -> None:
         self._conninfo = conninfo
+        self._local = LocalThreadLock()
+        self._conn: psycopg.AsyncConnection[tuple[object, ...]] | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._connecting: asyncio.Lock | None = None
 
     def __repr__(self) -> str:  # the conninfo may hold a password
         return "PostgresThreadLock()"
 
     @asynccontextmanager
     async def hold(self, thread_id: str) -> AsyncIterator[None]:
-        key = advisory_key(thread_id)
-        conn = await psycopg.AsyncConnection.connect(
-            self._conninfo, autocommit=True, connect_timeout=_CONNECT_TIMEOUT_S
-        )
-        try:
-            cursor = await conn.execute("SELECT pg_try_advisory_lock(%s)", (key,))
-            row = await cursor.fetchone()
-            if row is None or row[0] is not True:
-                raise ThreadBusy(thread_id)
+        async with self._local.hold(thread_id):
+            key = advisory_key(thread_id)
+            conn = await self._locked(key, thread_id)
             try:
                 yield
             finally:
                 await _unlock_quietly(conn, key)
-        finally:
-            await conn.close()  # ends the session, which drops the lock even if unlocking failed
+
+    async def _locked(self, key: int, thread_id: str) -> psycopg.AsyncConnection[tuple[object, ...]]:
+        for attempt in (1, 2):
+            conn = await self._connection()
+            try:
+                cursor = await conn.execute("SELECT pg_try_advisory_lock(%s)", (key,))
+                row = await cursor.fetchone()
+            except psycopg.OperationalError:
+                await self._drop(conn)  # a broken connection held no lock any more: connect again, once
+                if attempt == 2:
+                    raise
+                continue
+            if row is None or row[0] is not True:
+                raise ThreadBusy(thread_id)
+            return conn
+        raise AssertionError("unreachable")
+
+    async def _connection(self) -> psycopg.AsyncConnection[tuple[object, ...]]:
+        loop = asyncio.get_running_loop()
+        if self._loop is not loop:  # a connection belongs to the event loop that opened it
+            self._loop, self._conn, self._connecting = loop, None, asyncio.Lock()
+        assert self._connecting is not None
+        async with self._connecting:
+            if self._conn is None or self._conn.closed:
+                self._conn = await psycopg.AsyncConnection.connect(
+                    self._conninfo, autocommit=True, connect_timeout=_CONNECT_TIMEOUT_S
+                )
+            return self._conn
+
+    async def _drop(self, conn: psycopg.AsyncConnection[tuple[object, ...]]) -> None:
+        if self._conn is conn:
+            self._conn = None
+        with contextlib.suppress(psycopg.Error, OSError):
+            await conn.close()
+
+    async def aclose(self) -> None:
+        if self._conn is not None and self._loop is asyncio.get_running_loop():
+            await self._drop(self._conn)
 
 
 async def _unlock_quietly(conn: psycopg.AsyncConnection[tuple[object, ...]], key: int) -> None:
     try:
         await conn.execute("SELECT pg_advisory_unlock(%s)", (key,))
     except (psycopg.Error, OSError):
-        logger.warning("could not unlock a thread lock; closing its connection frees it", exc_info=True)
+        # The connection is kept for other holders; closing it would free their locks too. A lock we could not
+        # release ends with the connection (or the process).
+        logger.warning("could not unlock a thread lock", exc_info=True)
 
 
 def thread_lock_for(url: str) -> ThreadLock:

@@ -33,6 +33,7 @@ from bot.web.launcher import public_url
 from bot.web.letter_files import FORMATS, download_path
 from bot.web.metrics import TURN_ERRORS, timed_turn
 from bot.web.owners import owner_pseudonym
+from bot.web.progress import SlowStepProgress
 from bot.web.visitors import cookie_value, visitor_from_cookie
 from graph.interview.steps import intake_problem
 from graph.reading import read_document
@@ -244,11 +245,11 @@ async def on_skip_name(action: cl.Action) -> None:
 async def _read_upload(element: Any) -> tuple[str, str] | None:
     path = Path(element.path)
     suffix = Path(str(element.name or "")).suffix.lower()[:8]
-    progress = await _progress("Reading your letter…")
+    progress = SlowStepProgress("Reading your letter…")
     try:
         data = await asyncio.to_thread(path.read_bytes)
     except OSError:
-        await _finish_progress(progress)
+        await progress.finish()
         await _say("I could not open that file. Please upload it again.")
         return None
     finally:
@@ -256,10 +257,10 @@ async def _read_upload(element: Any) -> tuple[str, str] | None:
     try:
         document = await asyncio.to_thread(read_document, data, f"letter{suffix}", max_bytes=SETTINGS.max_upload_bytes)
     except ReadError as exc:
-        await _finish_progress(progress)
+        await progress.finish()
         await _say(f"{exc} You can also paste the letter's text.")
         return None
-    await _finish_progress(progress)
+    await progress.finish()
     # The source name is generic: a member's file name can carry their name.
     return document.text, f"upload{suffix}"
 
@@ -279,12 +280,12 @@ async def _start(member_name: str | None) -> None:
         await _say(views.ASK_FOR_LETTER)
         return
     thread = new_thread_id()
-    progress = await _progress("Reading your letter…")
+    progress = SlowStepProgress("Reading your letter…")
     conversation = _conversation(thread, progress)
     turn = await _guarded(
         conversation.start(letter[0], letter[1], member_name, channel=CHANNEL, owner=cl.user_session.get("owner"))
     )
-    await _finish_progress(progress)
+    await progress.finish()
     cl.user_session.set("letter", None)
     if turn is None:
         return
@@ -298,17 +299,16 @@ async def _advance(reply: object) -> None:
         await _say("Please reload the page to continue.")
         return
     await _retire_buttons()
-    progress = await _progress("One moment…")
+    progress = SlowStepProgress("One moment…")
     turn = await _guarded(_conversation(thread, progress).send(reply))
-    await _finish_progress(progress)
+    await progress.finish()
     if turn is not None:
         await _show(turn)
 
 
-def _conversation(thread: str, progress: cl.Message) -> Conversation:
+def _conversation(thread: str, progress: SlowStepProgress) -> Conversation:
     async def tell(line: dict[str, Any]) -> None:
-        progress.content = f"⏳ {views.escape(str(line.get('message', 'Working…')))}"
-        await progress.update()
+        await progress.tell(str(line.get("message", "Working…")))
 
     return runtime().conversation(thread, on_progress=tell)
 
@@ -444,13 +444,3 @@ def _set_stage(stage: str) -> None:
 
 async def _say(text: str) -> None:
     await cl.Message(content=text).send()
-
-
-async def _progress(text: str) -> cl.Message:
-    message = cl.Message(content=f"⏳ {text}")
-    await message.send()
-    return message
-
-
-async def _finish_progress(message: cl.Message) -> None:
-    await message.remove()

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sys
 import time
 import uuid
@@ -8,6 +9,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import psycopg
 import pytest
 
 from store.thread_lock import (
@@ -149,7 +151,26 @@ async def test_postgres_lock_rejects_a_second_holder() -> None:
     url = postgres_url()
     await _check_reject_policy(PostgresThreadLock(url), PostgresThreadLock(url))
     lock = PostgresThreadLock(url)
-    await _check_reject_policy(lock, lock)  # each hold has its own session, so it does not re-enter
+    await _check_reject_policy(lock, lock)  # one session for the process: the local lock keeps re-entry out
+    await lock.aclose()
+
+
+@pytest.mark.integration
+async def test_postgres_lock_holds_more_threads_at_once_than_the_server_has_connections() -> None:
+    url = postgres_url()
+    conn = await psycopg.AsyncConnection.connect(url, autocommit=True)
+    async with conn:
+        row = await (await conn.execute("SHOW max_connections")).fetchone()
+    assert row is not None
+    holds = int(str(row[0])) + 20
+    lock = PostgresThreadLock(url)
+    threads = [_thread() for _ in range(holds)]
+    async with contextlib.AsyncExitStack() as stack:
+        for thread in threads:
+            await stack.enter_async_context(lock.hold(thread))
+        await _assert_busy(PostgresThreadLock(url), threads[-1])  # another process still sees each one held
+    await _assert_free(PostgresThreadLock(url), threads[0], within_s=3)
+    await lock.aclose()
 
 
 @pytest.mark.integration
