@@ -5,8 +5,9 @@ questions) → done. The interview itself lives in the graph's encrypted checkpo
 cases table ties to the member's keyed pseudonym, so a reload, a reconnect or a restart finds it again and
 shows the waiting step. Chainlit itself keeps nothing (no data layer); uploads are deleted once read.
 
-Handlers stay thin and async: slow work (reading a PDF, database calls) runs in threads, graph turns on the
-event loop, and every failure reaches the member as one plain sentence, never a traceback.
+Handlers stay thin and async: slow work (reading a PDF, database calls, and inside the graph extraction,
+redaction, review and delivery) runs in threads, so one member's letter never stalls another's turn; every
+failure reaches the member as one plain sentence, never a traceback, and the log gets its type only.
 """
 
 from __future__ import annotations
