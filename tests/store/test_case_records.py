@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, select
@@ -22,24 +20,7 @@ from store.case_records import (
     UnknownLetterError,
 )
 from store.records_schema import case_answers, case_details, cases
-from tests.store.records_db import ENGINES, records_database
 from tests.store.records_samples import SHA_TEMPLATE, delivery
-
-
-@pytest.fixture(params=ENGINES)
-def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
-    with records_database(request.param, tmp_path) as engine:
-        yield engine
-
-
-@pytest.fixture
-def audit(engine: Engine) -> AuditLog:
-    return AuditLog(engine)
-
-
-@pytest.fixture
-def records(engine: Engine, audit: AuditLog) -> SqlCaseRecords:
-    return SqlCaseRecords(engine, audit)
 
 
 def _case_id() -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,26 +13,10 @@ from store.case_records import CaseDeletedError, SqlCaseRecords
 from store.data_rights import DeletionSummary, delete_case
 from store.vault import PhiVault, generate_vault_key, key_from_setting
 from store.vault_repository import VaultRepository
-from tests.store.records_db import ENGINES, records_database, scanned_tables, tables_holding
+from tests.store.records_db import records_database, scanned_tables, tables_holding
 from tests.store.records_samples import delivery
 
 CANARY = "CANARY-DELETE-4471"
-
-
-@pytest.fixture(params=ENGINES)
-def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
-    with records_database(request.param, tmp_path) as engine:
-        yield engine
-
-
-@pytest.fixture
-def audit(engine: Engine) -> AuditLog:
-    return AuditLog(engine)
-
-
-@pytest.fixture
-def records(engine: Engine, audit: AuditLog) -> SqlCaseRecords:
-    return SqlCaseRecords(engine, audit)
 
 
 @pytest.fixture

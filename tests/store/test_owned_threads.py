@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
 from sqlalchemy import Engine
 
 from store.audit import AuditLog
@@ -17,28 +14,11 @@ from store.owned_threads import latest_thread, owns_thread
 from store.records_schema import cases
 from store.vault import generate_vault_key, key_from_setting
 from store.vault_repository import VaultRepository
-from tests.store.records_db import ENGINES, records_database
 from tests.store.records_samples import delivery
 
 OWNER = "web-" + "a" * 40
 OTHER_OWNER = "web-" + "b" * 40
 START = dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC)
-
-
-@pytest.fixture(params=ENGINES)
-def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
-    with records_database(request.param, tmp_path) as engine:
-        yield engine
-
-
-@pytest.fixture
-def audit(engine: Engine) -> AuditLog:
-    return AuditLog(engine)
-
-
-@pytest.fixture
-def records(engine: Engine, audit: AuditLog) -> SqlCaseRecords:
-    return SqlCaseRecords(engine, audit)
 
 
 def _open(
