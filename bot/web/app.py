@@ -29,6 +29,7 @@ from bot.interviews import InterviewRuntime, interview_runtime
 from bot.keys import resolve_web_secret
 from bot.settings import get_settings
 from bot.web import views, warmup
+from bot.web.apology import apologising
 from bot.web.gate import install_gate
 from bot.web.launcher import public_url
 from bot.web.letter_files import FORMATS, download_path
@@ -134,6 +135,7 @@ install_gate(
 
 @cl.on_chat_start
 @timed_turn("open")
+@apologising
 async def welcome() -> None:
     owner = _owner_of(cl.user_session.get("user"))
     if owner is None:
@@ -162,6 +164,7 @@ async def welcome() -> None:
 
 @cl.action_callback("consent")
 @timed_turn("consent")
+@apologising
 async def on_consent(action: cl.Action) -> None:
     if _stage() != "consent":
         return
@@ -176,6 +179,7 @@ async def on_consent(action: cl.Action) -> None:
 
 @cl.on_message
 @timed_turn("message")
+@apologising
 async def on_message(message: cl.Message) -> None:
     try:
         await _handle_message(message)
@@ -238,6 +242,7 @@ async def _take_letter(message: cl.Message) -> None:
 
 @cl.action_callback("skip_name")
 @timed_turn("action")
+@apologising
 async def on_skip_name(action: cl.Action) -> None:
     if _stage() == "name":
         await _start(None)
@@ -382,6 +387,7 @@ async def _show_letter(payload: dict[str, Any]) -> None:
 
 @cl.action_callback("confirm_details")
 @timed_turn("action")
+@apologising
 async def on_confirm(action: cl.Action) -> None:
     if _stage() != "confirm":
         return
@@ -391,6 +397,7 @@ async def on_confirm(action: cl.Action) -> None:
 
 @cl.action_callback("quick_reply")
 @timed_turn("action")
+@apologising
 async def on_quick_reply(action: cl.Action) -> None:
     pending = cl.user_session.get("pending") or {}
     if _stage() != "question" or action.payload.get("question") != str(pending.get("id", "")):
@@ -400,6 +407,7 @@ async def on_quick_reply(action: cl.Action) -> None:
 
 @cl.action_callback("start_over")
 @timed_turn("action")
+@apologising
 async def on_start_over(action: cl.Action) -> None:
     await _retire_buttons()
     cl.user_session.set("thread", None)
