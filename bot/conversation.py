@@ -100,14 +100,19 @@ class Conversation:
                 raise ConversationError("This conversation is not waiting for an answer.")
             return await self._run(Command(resume=reply))
 
-    async def current(self) -> Turn | None:
-        """Where the conversation stands (for a reload or `--resume`), or None when it never started."""
+    async def current(self, *, carry_on: bool = True) -> Turn | None:
+        """Where the conversation stands (for a reload or `--resume`), or None when it never started.
+
+        A run that died between steps is carried on from its last checkpoint, unless `carry_on` is False (a
+        read-only look, e.g. a download): then it is None too."""
         snapshot = await self.interview.aget_state(self._config)
         if not snapshot.values:
             return None
         if snapshot.interrupts:
             return Turn(_kind(snapshot.interrupts[0].value), dict(snapshot.interrupts[0].value))
         if snapshot.next:
+            if not carry_on:
+                return None
             # A run that died between steps: carry on from the last checkpoint.
             async with self.lock.hold(self.thread_id):
                 return await self._run(None)

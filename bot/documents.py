@@ -121,7 +121,12 @@ def check_document_path(path: Path) -> None:
 def document_for(path: Path, text: str) -> bytes:
     """The letter's bytes in the format the file name asks for."""
     check_document_path(path)
-    return _RENDERERS[path.suffix.lower()](text)
+    return letter_document(text, path.suffix)
+
+
+def letter_document(text: str, suffix: str) -> bytes:
+    """The letter's bytes as ".txt", ".pdf" or ".docx" ("" is plain text); KeyError for anything else."""
+    return _RENDERERS[suffix.lower()](text)
 
 
 def letter_blocks(text: str) -> list[list[str]]:

@@ -37,6 +37,7 @@ from bot.web.metrics import TURN_ERRORS, timed_turn
 from bot.web.owners import owner_pseudonym
 from bot.web.progress import SlowStepProgress
 from bot.web.visitors import cookie_value, visitor_from_cookie
+from graph.interview.replies import confirm_decision
 from graph.interview.steps import intake_problem
 from graph.reading import read_document
 from graph.reading.document import ReadError
@@ -115,7 +116,7 @@ async def _letter_for_download(session_cookie: str | None, thread_id: str) -> st
         return None
     if owner is None or not await asyncio.to_thread(owns_thread, database(SETTINGS), owner, thread_id):
         return None
-    turn = await runtime().conversation(thread_id).current()
+    turn = await runtime().conversation(thread_id).current(carry_on=False)  # a download never runs the graph
     if turn is None or turn.kind != "done":
         return None
     return str(turn.payload.get("text") or "") or None
@@ -200,7 +201,7 @@ async def _handle_message(message: cl.Message) -> None:
     elif stage == "name":
         await _start(None if text.strip().lower() in ("", views.SKIP) else text.strip())
     elif stage == "confirm":
-        if text.strip().lower().rstrip(".!") in ("yes", "y", "ok", "okay", "correct", "looks right", "looks good"):
+        if text.strip() and confirm_decision(text).accept:
             await _advance({"accept": True})
         else:
             await _say(views.CONFIRM_BY_FORM)
@@ -253,20 +254,19 @@ async def _read_upload(element: Any) -> tuple[str, str] | None:
     suffix = Path(str(element.name or "")).suffix.lower()[:8]
     progress = SlowStepProgress("Reading your letter…")
     try:
-        data = await asyncio.to_thread(path.read_bytes)
+        try:
+            data = await asyncio.to_thread(path.read_bytes)
+        finally:
+            await asyncio.to_thread(_delete_quietly, path)  # read once, then gone: the letter must not linger
+        document = await asyncio.to_thread(read_document, data, f"letter{suffix}", max_bytes=SETTINGS.max_upload_bytes)
     except OSError:
-        await progress.finish()
         await _say("I could not open that file. Please upload it again.")
         return None
-    finally:
-        await asyncio.to_thread(_delete_quietly, path)  # the letter must not linger on disk
-    try:
-        document = await asyncio.to_thread(read_document, data, f"letter{suffix}", max_bytes=SETTINGS.max_upload_bytes)
     except ReadError as exc:
-        await progress.finish()
         await _say(f"{exc} You can also paste the letter's text.")
         return None
-    await progress.finish()
+    finally:
+        await progress.finish()
     # The source name is generic: a member's file name can carry their name.
     return document.text, f"upload{suffix}"
 

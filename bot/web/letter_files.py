@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.documents import letter_docx, letter_pdf, plain_text
+from bot.documents import letter_document
 
 
 @dataclass(frozen=True)
@@ -43,8 +43,4 @@ def parse_download_path(path: str) -> tuple[str, LetterFormat] | None:
 
 
 def render(text: str, letter_format: LetterFormat) -> bytes:
-    if letter_format.extension == "pdf":
-        return letter_pdf(text)
-    if letter_format.extension == "docx":
-        return letter_docx(text)
-    return plain_text(text)
+    return letter_document(text, f".{letter_format.extension}")

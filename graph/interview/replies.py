@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-_ACCEPT_WORDS = frozenset({"", "accept", "yes", "y", "ok", "okay", "looks good", "correct", "confirm"})
+_ACCEPT_WORDS = frozenset({"", "accept", "yes", "y", "ok", "okay", "looks good", "looks right", "correct", "confirm"})
 
 
 @dataclass(frozen=True)

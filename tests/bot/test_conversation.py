@@ -68,3 +68,21 @@ async def test_no_identifier_reaches_a_log_record(caplog: pytest.LogCaptureFixtu
     logged = "\n".join(record.getMessage() for record in caplog.records)
     for identifier in ("Jordan Example", "U0000000001", "2026E0000042", "PA-00000087", "42 Sample Lane"):
         assert identifier not in logged
+
+
+async def test_a_run_that_died_between_steps_is_carried_on_only_when_asked() -> None:
+    from graph.extraction.extractor import extract
+
+    failures = [RuntimeError("the process died here")]
+
+    async def reading_that_dies_once(text: str):  # type: ignore[no-untyped-def]
+        if failures:
+            raise failures.pop()
+        return extract(text)
+
+    convo = conversation(context(read_details=reading_that_dies_once))
+    with pytest.raises(RuntimeError):
+        await convo.start(EXAMPLE_LETTER, "letter.txt")
+    assert await convo.current(carry_on=False) is None  # a read-only look runs nothing
+    carried = await convo.current()
+    assert carried is not None and carried.kind == "confirm"
