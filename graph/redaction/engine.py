@@ -23,6 +23,9 @@ from presidio_analyzer.predefined_recognizers import (
     SpacyRecognizer,
     UsSsnRecognizer,
 )
+from spacy.language import Language
+from thinc.api import NumpyOps
+from threadpoolctl import threadpool_limits
 
 from graph.redaction.focused_ner import focused_doc
 from graph.redaction.recognizers import letter_recognizers
@@ -92,7 +95,33 @@ class LetterSpacyEngine(SpacyNlpEngine):
 
     def load(self) -> None:
         loaded = {model["lang_code"]: spacy.load(model["model_name"], exclude=SKIPPED_PIPES) for model in self.models}
+        for nlp in loaded.values():
+            use_numpy_matmul(nlp)
         self.nlp = loaded  # type: ignore[assignment]  # presidio declares the attribute as None until loaded
+
+
+def use_numpy_matmul(nlp: Language) -> None:
+    """Have the model's layers multiply matrices with numpy (OpenBLAS, one thread) instead of thinc's BLIS.
+
+    The BLIS wheel picks its kernel by CPU model, and on CPUs it does not know (the AMD EPYC, Zen 4, these
+    services run on) it falls back to its generic C kernel: 19 GFLOPS against OpenBLAS's 150-170 on the same
+    matrices. That cost about 16 ms of each two-page letter (benchmarks/redaction.py); the entities are the same.
+
+    OpenBLAS is held to one thread for the process. Its worker threads spin while they wait, and with several
+    redactions at once (the web app runs them in threads, and a host runs several processes) they took the
+    cores from each other: three NER processes on two cores ran 5-7 times slower each, not 1.5 times.
+
+    The spaCy pin (3.8.7) is for the same loop: from 3.8.8 the compiled transition code takes and drops the
+    GIL for every validity check, which doubled the NER's time here (11-12 ms against 21-27 ms on the same
+    regions) and made it collapse under load; the entities are identical.
+    """
+    threadpool_limits(limits=1, user_api="blas")
+    ops = NumpyOps(use_blis=False)
+    for _, pipe in nlp.pipeline:
+        model = getattr(pipe, "model", None)
+        if model is not None:
+            for layer in model.walk():
+                layer.ops = ops
 
 
 class LetterAnalyzerEngine(AnalyzerEngine):
