@@ -10,6 +10,8 @@ original text exactly.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -19,9 +21,9 @@ from graph.redaction.ner_focus import blanked, focus_regions
 BATCH_SIZE = 256
 
 
-def focused_doc(nlp: Language, text: str) -> Doc:
-    """A Doc whose text is ner_focus(text) and whose entities are the model's, read region by region."""
-    regions = focus_regions(text)
+def focused_doc(nlp: Language, text: str, settled: Sequence[tuple[int, int]] = ()) -> Doc:
+    """A Doc whose text is ner_focus(text, settled) and whose entities are the model's, read region by region."""
+    regions = focus_regions(text, settled)
     words: list[str] = []
     spaces: list[bool] = []
     entities: list[tuple[int, int, str]] = []

@@ -7,6 +7,10 @@ CONTEXT_WORDS of a possible name (focus_regions; focused_ner.py runs it); ner_fo
 the text with every other word blanked to spaces, offsets and newlines kept. The pattern recognizers always
 read the original.
 
+A word some pattern, cue or member value has already settled (engine.py passes their spans as `settled`: a
+name after "Dear" or "Patient:", a street line, the member's own name) needs no model to say what it is, so it
+does not bring the model to its neighbourhood; it is still read when it stands near an unsettled word.
+
 A possible name is a capitalised word that is neither a stop word nor a known non-name word, holds no digit
 (codes: "E11.65", "PR-50", "CP-RAD-017") and is more than an initial (an initial stands next to the name it
 belongs to). Names in lower case are not kept, but spaCy's small model does not tag those as names either.
@@ -15,10 +19,18 @@ belongs to). Names in lower case are not kept, but spaCy's small model does not 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from graph.redaction.name_words import CLINICAL_WORDS, INSURER_WORDS, ORGANISATION_WORDS, PLAIN_WORDS, _words
+from graph.redaction.name_words import (
+    CLINICAL_WORDS,
+    INSURER_WORDS,
+    ORGANISATION_WORDS,
+    PLAIN_WORDS,
+    _words,
+    is_everyday_word,
+)
 
 # Words that open sentences and fill labels in letters, none of them a given name or surname on its own.
 _LETTER_WORDS = _words(
@@ -56,29 +68,35 @@ NOT_A_NAME = (
 CONTEXT_WORDS = 2
 _WORD = re.compile(r"\S+")
 _NOT_NEWLINE = re.compile(r"[^\n]")
-_CAPITALISED = re.compile(r"[A-Z][A-Za-z'’-]*")
+_NAME_PART = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])*")  # letters (accented too) with inner ' and -
 _LETTERS = re.compile(r"[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
+_WORD_CORE = re.compile(r"[^\W_](?:.*[^\W_])?")  # from the word's first letter or digit to its last
 
 
 def could_be_a_name(word: str) -> bool:
-    match = _CAPITALISED.search(word)
-    if match is None or _DIGIT.search(word):
+    part = _NAME_PART.search(word)
+    if part is None or not part.group()[0].isupper() or _DIGIT.search(word):
         return False
-    bare = match.group().lower().strip("'’-")
-    letters = _LETTERS.search(word)  # the whole first run of letters, accented ones too ("Tiếng")
+    bare = part.group().lower().strip("'’-")
+    letters = _LETTERS.search(word)  # the whole first run of letters ("O" of "O'Neil")
     whole = letters.group().lower() if letters else bare
-    return len(bare) > 1 and bare not in NOT_A_NAME and whole not in NOT_A_NAME
+    if len(bare) <= 1 or bare in NOT_A_NAME or whole in NOT_A_NAME:
+        return False
+    # The policy takes no everyday word for a name or a place alone, nor a run made only of such words
+    # (person_rules, location_rules), so one needs no reading unless another word brings the model near it.
+    return not is_everyday_word(whole)
 
 
-def focus_regions(text: str) -> list[tuple[int, int]]:
+def focus_regions(text: str, settled: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """The stretches of `text` the model reads, in order: each a maximal run of words within CONTEXT_WORDS of a
-    possible name, from the start of its first word to the end of its last. Two regions have at least one
-    blanked word between them."""
+    possible name that lies outside the `settled` spans, from the start of its first word to the end of its
+    last. Two regions have at least one blanked word between them."""
     words = list(_WORD.finditer(text))
+    settled_chars = _marked(len(text), settled)
     keep = [False] * len(words)
     for i, word in enumerate(words):
-        if could_be_a_name(word.group()):
+        if could_be_a_name(word.group()) and not _is_settled(word, settled_chars):
             for j in range(max(0, i - CONTEXT_WORDS), min(len(words), i + CONTEXT_WORDS + 1)):
                 keep[j] = True
     regions: list[tuple[int, int]] = []
@@ -92,11 +110,28 @@ def focus_regions(text: str) -> list[tuple[int, int]]:
     return regions
 
 
-def ner_focus(text: str) -> str:
+def _marked(length: int, spans: Sequence[tuple[int, int]]) -> bytearray:
+    """One byte per character of the text: 1 inside any of `spans`, else 0."""
+    marks = bytearray(length)
+    for start, end in spans:
+        start, end = max(0, start), min(length, end)
+        if start < end:
+            marks[start:end] = b"\x01" * (end - start)
+    return marks
+
+
+def _is_settled(word: re.Match[str], settled_chars: bytearray) -> bool:
+    """True when the word's letters and digits (its punctuation aside: "Smith," "(Maria)") lie wholly inside
+    settled spans."""
+    core = _WORD_CORE.search(word.string, word.start(), word.end())
+    return core is not None and settled_chars.find(0, core.start(), core.end()) == -1
+
+
+def ner_focus(text: str, settled: Sequence[tuple[int, int]] = ()) -> str:
     """The text with everything blanked but the words around possible names; same length, same newlines."""
     parts: list[str] = []
     last = 0
-    for start, end in focus_regions(text):
+    for start, end in focus_regions(text, settled):
         parts.append(blanked(text[last:start]))
         parts.append(text[start:end])
         last = end

