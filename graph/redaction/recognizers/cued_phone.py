@@ -15,6 +15,7 @@ import re
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from graph.redaction.cue_search import cue_finditer
 from graph.redaction.entities import PHONE_NUMBER
 from graph.redaction.recognizers.own_recognizer import OwnRecognizer
 from graph.redaction.recognizers.results import recognizer_result
@@ -58,9 +59,9 @@ class CuedPhoneRecognizer(OwnRecognizer):
 
     def find(self, text: str, nlp_artifacts: NlpArtifacts | None) -> list[RecognizerResult]:
         found: dict[tuple[int, int], float] = {}
-        numbers = [(m, CUED_SCORE) for m in _BEFORE.finditer(text)]
+        numbers = [(m, CUED_SCORE) for m in cue_finditer(_BEFORE, text)]
         numbers += [(m, INTERNATIONAL_SCORE) for m in _INTERNATIONAL.finditer(text)]
-        for word in _WORD_AFTER.finditer(text):
+        for word in cue_finditer(_WORD_AFTER, text):
             before = _NUMBER_BEFORE.search(text, max(0, word.start() - LOOK_BACK_CHARS), word.start())
             if before is not None:
                 numbers.append((before, CUED_SCORE))

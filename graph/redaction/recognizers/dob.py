@@ -23,7 +23,7 @@ DATE = (
 
 class DobRecognizer(LabelledValueRecognizer):
     ENTITY = DATE_OF_BIRTH
-    LABELS = r"\bd\.?o\.?b\b\.?|date\s+of\s+birth|birth\s*date|\bborn(?:\s+on)?|\bbirthday"
+    LABELS = r"\b(?:dob|d\.o\.?b|do\.b)\b\.?|date\s+of\s+birth|birth\s*date|\bborn(?:\s+on)?|\bbirthday"
     VALUE = DATE
     # "Date of birth: 4/10/45", "DOB of 4/10/45", "date of birth. It's 4/10/1945": a few words, no digits.
     GAP = r"[^\d\n]{0,15}?"

@@ -13,6 +13,7 @@ from typing import ClassVar
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from graph.redaction.cue_search import cue_finditer
 from graph.redaction.recognizers.own_recognizer import OwnRecognizer
 from graph.redaction.recognizers.results import recognizer_result
 
@@ -53,7 +54,7 @@ class LabelledValueRecognizer(OwnRecognizer):
 
     def find(self, text: str, nlp_artifacts: NlpArtifacts | None) -> list[RecognizerResult]:
         results: list[RecognizerResult] = []
-        for match in self._pattern.finditer(text):
+        for match in cue_finditer(self._pattern, text):
             if self.accepts_match(match):
                 results.append(self.result(match.start("value"), match.end("value")))
         return results

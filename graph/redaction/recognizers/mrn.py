@@ -15,7 +15,7 @@ class MrnRecognizer(LabelledValueRecognizer):
     LABELS = (
         r"(?:facility\s+|hospital\s+|patient\s+)?\bmrn\b|medical\s+record(?:\s+(?:number|#|no\b|id\b))?"
         r"|med\.?\s*rec(?:ord)?\.?\s*(?:#|number|no\b)"
-        r"|(?:patient|hospital|guarantor)?\s*account\s*(?:#|number|no\b|id\b)|\bacct\b\.?\s*(?:#|number|no\b)?"
+        r"|(?:(?:patient|hospital|guarantor)\s*)?account\s*(?:#|number|no\b|id\b)|\bacct\b\.?\s*(?:#|number|no\b)?"
         r"|(?:encounter|visit|admission)\s+(?:#|number|no\b|id\b)|\bhar\b|\bfin\b"
         r"|accession(?:\s+(?:#|number|no\b|id\b))?|\bacc\s*#"
     )

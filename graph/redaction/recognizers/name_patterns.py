@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from graph.redaction.cue_search import cue_finditer
 from graph.redaction.name_words import name_bounds
 
 Accept = Callable[[str, int, int], bool]  # (text, start, end) -> is this span a name
@@ -16,7 +17,7 @@ def cued_name_spans(
     """(start, end) -> best score of every accepted name in a pattern's `name` group, trimmed by name_bounds."""
     found: dict[tuple[int, int], float] = {}
     for pattern, score in patterns:
-        for match in pattern.finditer(text):
+        for match in cue_finditer(pattern, text):
             bounds = name_bounds(match.group("name"))
             if bounds is None:
                 continue

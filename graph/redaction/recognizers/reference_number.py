@@ -9,7 +9,7 @@ from graph.redaction.recognizers.labelled_value import LabelledValueRecognizer
 class ReferenceNumberRecognizer(LabelledValueRecognizer):
     ENTITY = REFERENCE_NUMBER
     LABELS = (
-        r"(?:appeal|insurer|our|your|file|grievance|complaint)?\s*(?:reference|ref\b\.?)"
+        r"(?:(?:appeal|insurer|our|your|file|grievance|complaint)\s*)?(?:reference|ref\b\.?)"
         r"(?:\s+(?:id\b|#|number|no\b))?"
         r"|(?:appeal|grievance|complaint|case|request|tracking|confirmation|ticket|file|review|ire)\s+"
         r"(?:id\b|#|number|no\b)"
