@@ -29,6 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.api import NumpyOps
 from threadpoolctl import threadpool_limits
+from tldextract import tldextract as tldextract_module
 
 from graph.redaction.focused_ner import focused_doc
 from graph.redaction.policy import GUESSING_NAME_RECOGNIZERS, MIN_SCORE
@@ -233,8 +234,21 @@ def build_nlp_engine() -> SpacyNlpEngine:
     return engine
 
 
+def offline_domain_lists() -> None:
+    """Have tldextract (presidio's email check) read only the public suffix list it ships with.
+
+    By default it downloads the list from publicsuffix.org on first use and caches it under ~/.cache: an
+    outbound request from the redaction step, and where there is no network, a logged traceback. The shipped
+    snapshot is what that download falls back to anyway.
+    """
+    tldextract_module.TLD_EXTRACTOR = tldextract_module.TLDExtract(
+        suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True
+    )
+
+
 def build_analyzer() -> AnalyzerEngine:
     """A new analyzer with the spaCy model loaded (about a second). Prefer get_analyzer()."""
+    offline_domain_lists()
     nlp_engine = build_nlp_engine()
     registry = RecognizerRegistry(supported_languages=[LANGUAGE])
     for recognizer in [

@@ -17,14 +17,14 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import EmailRecognizer, UrlRecognizer
 
-_WORD = re.compile(r"\S+")
-_HOST_DOT = re.compile(r"\.[A-Za-z]")
-_AT = re.compile(r"@")
+# Whole whitespace-free words holding a host name's dot, or an "@" (one scan of the text each).
+HOST_DOT_WORDS = re.compile(r"(?<!\S)\S*\.[A-Za-z]\S*")
+AT_WORDS = re.compile(r"(?<!\S)\S*@\S*")
 
 
-def candidate_words(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
-    """(start, end) of each whitespace-free word of `text` in which `pattern` is found."""
-    return [(word.start(), word.end()) for word in _WORD.finditer(text) if pattern.search(word.group())]
+def candidate_words(text: str, words: re.Pattern[str]) -> list[tuple[int, int]]:
+    """(start, end) of each whitespace-free word of `text` that `words` (one of the patterns above) matches."""
+    return [word.span() for word in words.finditer(text)]
 
 
 def _shifted(results: list[RecognizerResult], offset: int) -> list[RecognizerResult]:
@@ -60,7 +60,7 @@ class WordFocusedUrlRecognizer(UrlRecognizer):
         nlp_artifacts: NlpArtifacts | None = None,
         regex_flags: int | None = None,
     ) -> list[RecognizerResult]:
-        return _in_words(super().analyze, text, _HOST_DOT, entities, nlp_artifacts, regex_flags)
+        return _in_words(super().analyze, text, HOST_DOT_WORDS, entities, nlp_artifacts, regex_flags)
 
 
 class WordFocusedEmailRecognizer(EmailRecognizer):
@@ -74,4 +74,4 @@ class WordFocusedEmailRecognizer(EmailRecognizer):
         nlp_artifacts: NlpArtifacts | None = None,
         regex_flags: int | None = None,
     ) -> list[RecognizerResult]:
-        return _in_words(super().analyze, text, _AT, entities, nlp_artifacts, regex_flags)
+        return _in_words(super().analyze, text, AT_WORDS, entities, nlp_artifacts, regex_flags)

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import socket
 from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 import spacy
+import tldextract
 from presidio_analyzer import AnalyzerEngine
 from presidio_analyzer.nlp_engine import SpacyNlpEngine
 from spacy.language import Language
@@ -91,3 +93,20 @@ def test_given_artifacts_are_read_as_they_are(analyzer: AnalyzerEngine) -> None:
     assert isinstance(nlp_engine, engine.LetterSpacyEngine)
     text = "Yesterday Enrico Bautista called us."
     assert analyzer.analyze(text, "en", nlp_artifacts=nlp_engine.unread("en")) == []
+
+
+@pytest.mark.unit
+def test_the_email_check_reads_its_shipped_domain_list_and_never_the_network(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    lookups: list[object] = []
+
+    def no_network(*args: object, **kwargs: object) -> object:
+        lookups.append(args)
+        raise OSError("no network in this test")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    engine.offline_domain_lists()  # a fresh extractor that has not loaded its list yet
+    assert tldextract.extract("ana.ruiz@mail.example.co.uk").fqdn == "mail.example.co.uk"
+    assert lookups == []

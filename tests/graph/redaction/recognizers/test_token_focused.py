@@ -8,6 +8,8 @@ import pytest
 from presidio_analyzer.predefined_recognizers import EmailRecognizer, UrlRecognizer
 
 from graph.redaction.recognizers.token_focused import (
+    AT_WORDS,
+    HOST_DOT_WORDS,
     WordFocusedEmailRecognizer,
     WordFocusedUrlRecognizer,
     candidate_words,
@@ -37,7 +39,16 @@ def test_emails_as_presidio_finds_them(text: str) -> None:
     assert found_types(WordFocusedEmailRecognizer(), text) == found_types(EmailRecognizer(), text)
 
 
-def test_only_words_with_a_host_dot_are_read() -> None:
-    text = "Ruiz wrote on 3.5 mg to www.plan.com today."
-    words = candidate_words(text, re.compile(r"\.[A-Za-z]"))
-    assert [text[s:e] for s, e in words] == ["www.plan.com"]
+@pytest.mark.parametrize(
+    ("text", "marker", "expected"),
+    [
+        ("Ruiz wrote on 3.5 mg to www.plan.com today.", HOST_DOT_WORDS, ["www.plan.com"]),
+        ("a.b\nc.d e..f g. .h", HOST_DOT_WORDS, ["a.b", "c.d", "e..f", ".h"]),
+        ("mail x@y.z or (me@here) @ not-an-address", AT_WORDS, ["x@y.z", "(me@here)", "@"]),
+        ("", AT_WORDS, []),
+    ],
+)
+def test_only_whole_words_with_the_marker_are_read(text: str, marker: re.Pattern[str], expected: list[str]) -> None:
+    words = candidate_words(text, marker)
+    assert [text[s:e] for s, e in words] == expected
+    assert expected == [w for w in text.split() if re.search(r"@" if marker is AT_WORDS else r"\.[A-Za-z]", w)]
