@@ -34,6 +34,10 @@ PRESIDIO_NAME = "PhoneRecognizer"
 # Digits joined by the separators phone numbers are printed with (no newlines: a number sits on one line).
 _DIGIT_RUN = re.compile(r"\d(?:[^\S\n]{0,2}[\d().\-/–][^\S\n]{0,2}|\d)*")
 _SLASH_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")
+_ZIP_CODE = re.compile(r"\d{5}(?:-\d{4})?")
+_STATE_CODE_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{2},?[^\S\n]{1,2}$")
+_URL_PATH_BEFORE = re.compile(r"[A-Za-z0-9]\.[A-Za-z]{2,}\S*/\S*$")
+STATE_CODE_CHARS = 6
 
 
 @dataclass(frozen=True)
@@ -50,9 +54,26 @@ def _could_count(text: str, run: re.Match[str], min_digits: int) -> bool:
         return False
     if len(digits) <= MAX_DIGITS_ONE_NUMBER and is_toll_free(digits):
         return False  # policy.py keeps toll-free lines whoever finds them
-    if _read_whole_as_a_us_number(text, run):
+    if _read_whole_as_a_us_number(text, run) or _zip_code(text, run) or _in_a_url_path(text, run):
         return False
     return len(digits) >= MIN_DIGITS_ALONE or phone_word_before(text, run.start())
+
+
+def _zip_code(text: str, run: re.Match[str]) -> bool:
+    """A ZIP or ZIP+4 code after a state code ("Salt Lake City, UT 84130-0417"): the address's, never a phone."""
+    before = text[max(0, run.start() - STATE_CODE_CHARS) : run.start()]
+    return (
+        _ZIP_CODE.fullmatch(run.group().rstrip(" .-/()")) is not None and _STATE_CODE_BEFORE.search(before) is not None
+    )
+
+
+def _in_a_url_path(text: str, run: re.Match[str]) -> bool:
+    """Digits in the path of a web address ("plan.com/claims/03U12926751800"): the URL rule (policy.py) reads
+    them, and with six or more digits the whole address is redacted."""
+    word_start = (
+        max(text.rfind(" ", 0, run.start()), text.rfind("\n", 0, run.start()), text.rfind("\t", 0, run.start())) + 1
+    )
+    return _URL_PATH_BEFORE.search(text, word_start, run.start()) is not None
 
 
 def _read_whole_as_a_us_number(text: str, run: re.Match[str]) -> bool:

@@ -54,6 +54,12 @@ def test_counts_what_presidio_counts_beyond_us_shaped_numbers(text: str) -> None
         ("ICD E11.65", False),
         ("Phone (216) 448-3021", False),  # US-shaped: phone_fax.py reads it whole
         ("Phone +1 216 448 3021 ext. 7", False),
+        ("Salt Lake City, UT 84130-0417", False),  # a ZIP+4 code after its state code
+        ("Fresno, CA, 93783-3082", False),
+        ("Tel: 84130-0417", True),  # the same digits after a phone word
+        ("ZIP 841300417 UT", True),  # no state code before it
+        ("see https://plan.com/claims/03U12926751800 now", False),  # the URL rule reads a web address's digits
+        ("plan.com/claims/0312926751800 Tel: 030 1234567", True),  # the phone after the address still counts
     ],
 )
 def test_which_digits_are_read(text: str, stretched: bool) -> None:
