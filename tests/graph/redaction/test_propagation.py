@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from graph.redaction.entities import PhiSpan
-from graph.redaction.propagation import PROPAGATED_SCORE, propagate
+from graph.redaction.propagation import PROPAGATED_SCORE, propagate, value_occurrences
 
 
 def _spans_of(text: str, *found: tuple[str, str, float]) -> list[PhiSpan]:
@@ -51,3 +53,27 @@ def test_a_full_name_from_any_recognizer_is_found_again_but_not_as_an_eponym() -
     found = [(text[s.start : s.end], s.start) for s in propagate(text, spans)]
     assert ("Graves", text.index("Graves reports")) in found
     assert ("Graves", text.index("Graves disease")) not in found
+
+
+def _as_the_alternation_finds_them(text: str, values: list[str], ignore_case: bool) -> list[tuple[int, int]]:
+    unique = sorted({v for v in values if v}, key=len, reverse=True)
+    body = "|".join(r"\s+".join(re.escape(piece) for piece in v.split()) for v in unique)
+    pattern = re.compile(rf"(?<![A-Za-z0-9])(?:{body})(?![A-Za-z0-9])", re.IGNORECASE if ignore_case else 0)
+    return [m.span() for m in pattern.finditer(text)]
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("text", "values", "ignore_case"),
+    [
+        ("Ana Ruiz called; ANA  RUIZ\nagain, and ana\truiz. AnaRuiz no.", ["Ana Ruiz", "Ana"], True),
+        ("Ruiz RUIZ ruiz Ruizes xRuiz Ruiz2 Ruiz-Lopez é Ruiz", ["Ruiz", "RUIZ"], False),
+        ("Claim W1234-56 and w1234-56, W1234-567, 9W1234-56", ["W1234-56"], True),
+        ("Jeknić and JEKNIĆ and jeknić", ["Jeknić"], True),
+        ("Van Der Berg, van der berg", ["van der Berg", "Berg"], True),
+        ("", ["Ana"], True),
+        ("Ana", [], False),
+    ],
+)
+def test_occurrences_are_what_the_alternation_finds(text: str, values: list[str], ignore_case: bool) -> None:
+    assert value_occurrences(text, values, ignore_case) == _as_the_alternation_finds_them(text, values, ignore_case)
