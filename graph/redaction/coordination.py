@@ -33,6 +33,19 @@ def _is_listed_name(text: str, start: int, end: int) -> bool:
     return is_name_at(text, start, end)
 
 
+def list_neighbours(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The list items right before and right after the words at start:end, on their line ("Kónya, Becker")."""
+    found = []
+    following = _NEXT.match(text, end)
+    if following is not None:
+        found.append((following.start("item"), following.end("item")))
+    line_start = text.rfind("\n", 0, start) + 1
+    previous = _PREVIOUS.search(text, max(line_start, start - 60), start)
+    if previous is not None:
+        found.append((previous.start("item"), previous.end("item")))
+    return found
+
+
 def _walk(text: str, span: PhiSpan, taken: set[tuple[int, int]]) -> list[PhiSpan]:
     found: list[PhiSpan] = []
     end = span.end

@@ -14,8 +14,11 @@ ADDRESS. Kept, each for a reason:
   a hospital, church or school.
 A "place" holding a known given name or surname and no street word ("Nathan", "Ifeanyi Okafor") is reported
 as PERSON: spaCy's small model tags unfamiliar names as places, and a city that is also a surname
-("Jackson") is redacted either way. The insurer's own mailing address is kept by policy's
-department-line rule, which these spans go through like any other address.
+("Jackson") is redacted either way. So is one listed beside such a name ("founders: Kónya, Becker and
+Vasquez"): a list holds one kind of thing, and a town named among people is rarer than a name the model
+does not know; a list after "in", "at", "from" or "near" is of places ("lives in Quincy and Marshall").
+The insurer's own mailing address is kept by policy's department-line rule, which these spans go through
+like any other address.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import re
 
 from graph.redaction.clinical_context import named_as_a_drug
 from graph.redaction.common_words import PLACE_TYPE_WORDS
+from graph.redaction.coordination import MAX_LIST_ITEMS, list_neighbours
 from graph.redaction.entities import ADDRESS, PERSON, PhiSpan
 from graph.redaction.name_words import (
     CLINICAL_WORDS,
@@ -46,6 +50,7 @@ _ORGANISATION_OF = re.compile(r"([A-Za-z][\w'’\-]*)\s+(?:of|for)\s+(?:the\s+)?
 _POSSESSIVE = re.compile(r"['’]s?$")
 # "St. Jude's", "Saint Mary's": a saint's name in the possessive is a hospital, church or school, not a city.
 _SAINTS_INSTITUTION = re.compile(r"(?:St\.?|Saint)\s+[A-Z][\w\-]*['’]s$")
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|to|near|between|around|via|through)\s+$", re.IGNORECASE)
 
 
 def _bare(word: str) -> str:
@@ -70,6 +75,25 @@ def _not_a_place(words: list[str]) -> bool:
     return all(is_everyday_word(w) for w in bare)
 
 
+def _unambiguous_name(word: str) -> bool:
+    return is_known_name(word) and word.casefold() not in AMBIGUOUS_NAMES
+
+
+def _listed_with_a_name(text: str, start: int, end: int) -> bool:
+    """Beside a known name in a list that does not follow a place's preposition ("Quincy and Marshall" after
+    "lives in" are towns)."""
+    neighbours = list_neighbours(text, start, end)
+    if not any(_unambiguous_name(text[s:e]) for s, e in neighbours):
+        return False
+    head = start
+    for _ in range(MAX_LIST_ITEMS):
+        before = [s for s, _ in list_neighbours(text, head, head) if s < head]
+        if not before:
+            break
+        head = before[0]
+    return _PLACE_PREPOSITION.search(text, max(0, head - 12), head) is None
+
+
 def location_span(text: str, start: int, end: int, score: float) -> PhiSpan | None:
     """What one line's part of a spaCy place is: an ADDRESS, a PERSON, or nothing to redact."""
     value = text[start:end]
@@ -84,7 +108,7 @@ def location_span(text: str, start: int, end: int, score: float) -> PhiSpan | No
         return None  # "Lyme disease", "Janus kinase", "Humira, Cimzia, Enbrel"
     bare = [_bare(w) for w in words]
     place_words = any(w in PLACE_TYPE_WORDS for w in bare)  # "Franklin Avenue" is a street
-    if not place_words and any(is_known_name(w) and w not in AMBIGUOUS_NAMES for w in bare):
+    if not place_words and (any(_unambiguous_name(w) for w in bare) or _listed_with_a_name(text, start, end)):
         return PhiSpan(PERSON, start, end, score)
     return PhiSpan(ADDRESS, start, end, score)
 

@@ -114,6 +114,24 @@ PLAIN_WORDS = _words(
     friday saturday sunday today date dob birth born name id number no ssn mrn npi tel fax
     """
 )
+# Field labels of letters and notes that are no one's name, though nothing else marks them ("Rationale:",
+# "Surgeon:", "Cell:"): a line that opens with one is a form field, not a speaker in a dialogue.
+LABEL_WORDS = _words(
+    """
+    attn rationale prescriber surgeon attestation totals cell mobile pager home work
+    """
+)
+# Interjections, sentence adverbs and the words one calls a person by instead of a name: they open a line
+# before a comma ("Honestly, can you", "Honey, please") or a colon as a name would.
+FORMS_OF_ADDRESS = _words(
+    """
+    listen honey sweetie sweetheart darling babe dear maam ma'am sir madam folks guys everyone everybody
+    anyone anybody someone somebody mum mom mama papa dad grandma grandpa granny nana auntie uncle buddy
+    dude bro sis doc boss coach captain ladies gentlemen kids nope yep yeah yes alright okay hey oh ah um
+    uh wow excuse pardon sorry seriously honestly actually finally lastly tomorrow yesterday tonight
+    """
+)
+_LABELS_AND_FORMS_OF_ADDRESS = LABEL_WORDS | FORMS_OF_ADDRESS
 _TOKEN = re.compile(r"[^\s,]+")
 _INITIAL = re.compile(r"[A-Z]\.")
 
@@ -131,7 +149,8 @@ def is_known_name(word: str) -> bool:
 def is_everyday_word(word: str) -> bool:
     """An everyday, function or document word that is not also a name in our lists ("Insert", "Has", "Note")."""
     bare = _bare(word)
-    return (bare in COMMON_WORDS or bare in PLAIN_WORDS or bare in STOP_WORDS) and not is_known_name(bare)
+    listed = bare in COMMON_WORDS or bare in PLAIN_WORDS or bare in STOP_WORDS or bare in _LABELS_AND_FORMS_OF_ADDRESS
+    return listed and not is_known_name(bare)
 
 
 def name_bounds(candidate: str) -> tuple[int, int] | None:

@@ -6,8 +6,10 @@
 Dictation is often typed all in lower case ("accompanied by his daughter jennifer", "pcp is dr mehta"); on a
 line with no capital letter at all, the same cues and titles take a lower-case word when it is a listed given
 name or surname (person_names) that is not also an everyday word: "son drove", "wife reports" and "dr
-office" are not names, and without capitals nothing else tells a name from a word. A capitalised word after
-a cue is a name unless it is an everyday, clinical or organisation word ("Pt Ambulating", "Patient Services").
+office" are not names, and without capitals nothing else tells a name from a word. Only where the words say
+outright that a name follows ("her maiden name is nyberg", "named oksana") is an unlisted lower-case word
+taken, when it would pass as a name capitalised (not "name is pending"). A capitalised word after a cue is a
+name unless it is an everyday, clinical or organisation word ("Pt Ambulating", "Patient Services").
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from graph.redaction.recognizers.own_recognizer import OwnRecognizer
 from graph.redaction.recognizers.results import recognizer_result
 
 RELATIVE_SCORE = 0.8
+NAMING_SCORE = 0.7
 ACTION_SCORE = 0.7
 BY_SCORE = 0.6
 _RELATIVE = (
@@ -45,6 +48,8 @@ _ACTION = (
 # lists keep "by Friday", "by Medicare", "by Cardiology" and "by Lasix" out.
 _BY = r"by"
 _TITLE = r"(?:dr|mr|mrs|ms|mx|miss|prof|doctor)\.?"
+# What someone used to be, before their name: "by ex-Beatle Paul", "by ex-husband Carlos".
+_FORMER = r"(?i:ex-|former[^\S\n]+)[^\W\d_]+"
 # Up to three name words (any script; initials allowed) on the cue's line.
 _CAP_WORD = r"(?:[A-Z]\.[^\S\n]?)*[^\W\d_a-z][^\W\d_]*(?:['’\-][^\W\d_]+)*"
 _LOW_WORD = r"[a-z][a-z'’\-]+"
@@ -67,7 +72,10 @@ PATTERNS: tuple[tuple[re.Pattern[str], float], ...] = (
         ACTION_SCORE,
     ),
     (
-        re.compile(rf"(?<![\w])(?i:{_BY})[^\S\n]*:?[^\S\n]+(?:(?i:{_TITLE})[^\S\n]*)?(?P<name>{CAPITALISED_NAME})"),
+        re.compile(
+            rf"(?<![\w])(?i:{_BY})[^\S\n]*:?[^\S\n]+(?:{_FORMER}[^\S\n]+)?(?:(?i:{_TITLE})[^\S\n]*)?"
+            rf"(?P<name>{CAPITALISED_NAME})"
+        ),
         BY_SCORE,
     ),
 )
@@ -77,6 +85,9 @@ LOWER_CASE_PATTERNS: tuple[tuple[re.Pattern[str], float], ...] = (
         re.compile(rf"(?<![\w])(?:{_ACTION})[^\S\n]+{_POSSESSIVE}(?:{_TITLE}[^\S\n]*)?(?P<name>{LOWER_NAME})"),
         ACTION_SCORE,
     ),
+)
+NAMING_PATTERN = re.compile(
+    rf"(?<![\w])(?:name[^\S\n]+(?:is|was)|named|calls?[^\S\n]+me)[^\S\n]+(?P<name>{LOWER_NAME})(?![\w'’\-])"
 )
 _LINE = re.compile(r"[^\n]+")
 _WORD = re.compile(r"\S+")
@@ -88,6 +99,17 @@ def _lower_case_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     for word in _WORD.finditer(text, start, end):
         value = word.group().strip(".,;:")
         if not is_known_name(value) or value in AMBIGUOUS_NAMES or not single_word_is_name(value.capitalize()):
+            break
+        last = word.start() + len(value)
+    return (start, last) if last is not None else None
+
+
+def _named(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The words after "name is" that would pass as a name capitalised ("nyberg", "ana ruiz")."""
+    last = None
+    for word in _WORD.finditer(text, start, end):
+        value = word.group().strip(".,;:")
+        if not single_word_is_name(value.capitalize()):
             break
         last = word.start() + len(value)
     return (start, last) if last is not None else None
@@ -106,4 +128,8 @@ class CuedNamesRecognizer(OwnRecognizer):
                     span = _lower_case_name(text, match.start("name"), match.end("name"))
                     if span is not None:
                         found[span] = max(score, found.get(span, 0.0))
+            for match in NAMING_PATTERN.finditer(text, line.start(), line.end()):
+                span = _named(text, match.start("name"), match.end("name"))
+                if span is not None:
+                    found[span] = max(NAMING_SCORE, found.get(span, 0.0))
         return [recognizer_result(self, PERSON, s, e, score) for (s, e), score in sorted(found.items())]

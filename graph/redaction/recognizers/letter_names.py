@@ -20,8 +20,15 @@ from graph.redaction.recognizers.name_patterns import cued_name_spans
 from graph.redaction.recognizers.own_recognizer import OwnRecognizer
 from graph.redaction.recognizers.results import recognizer_result
 
-# Ana, McAllister, O'Rourke, LOPEZ
-_WORD = r"(?:[A-Z][a-z]*[A-Z]?[a-z]+|[A-Z]{2,}|[A-Z](?=['’]))(?:['’\-][A-Z]?[A-Za-z]+)*"
+# Letters of Latin names, accented ones included ("Jeknić", "Ávalos"); Latin Extended-A interleaves its
+# capitals and small letters, so that block counts as both.
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ž"
+_LOWER = "a-zß-öø-ÿĀ-ž"
+# Ana, McAllister, O'Rourke, LOPEZ, Jeknić
+_WORD = (
+    rf"(?:[{_UPPER}][{_LOWER}]*[{_UPPER}]?[{_LOWER}]+|[{_UPPER}]{{2,}}|[{_UPPER}](?=['’]))"
+    rf"(?:['’\-][{_UPPER}]?[{_UPPER}{_LOWER}]+)*"
+)
 _INITIAL = r"[A-Z]\.?"
 _PARTICLE = r"(?:van|von|der|den|de|del|della|da|di|du|la|le|bin|ibn|al|st\.)"
 _PART = rf"(?:{_WORD}|{_INITIAL}|{_PARTICLE})"

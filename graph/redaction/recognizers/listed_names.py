@@ -11,7 +11,8 @@ beside it; a listed word that names a street, place or firm by the words around 
 
 On a line with no capital letter at all (typed dictation, chat), a listed word that is not also an everyday
 word is a name in lower case too ("eva kleist lives at", "naomi ryan"), with the one word after it when
-that word is not an everyday, clinical or organisation word.
+that word is not an everyday, clinical or organisation word (a middle initial may stand between: "eric g.
+samoylova").
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ _TOKEN = re.compile(r"[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*\.?")
 _GAP = re.compile(r"[^\S\n]+")
 _LINE = re.compile(r"[^\n]+")
 _LOWER_TOKEN = re.compile(r"[a-z][a-z'’\-]*[a-z]")
+_LOWER_GAP = re.compile(r"[^\S\n]+(?:[a-z]\.[^\S\n]*)?")
 _PLACE_BEFORE = re.compile(r"(?:\b(?:St|Ste|Saint|Mount|Mt|Fort|Ft|Port|Lake|Camp|Cape|Point|Glen)\.?[^\S\n]+)$")
 _NEXT_WORD = re.compile(r"[^\S\n]+([A-Za-z]+)")
 _STATE_AFTER = re.compile(r",[^\S\n]*(?P<state>[A-Z]{2}\b|[A-Z][a-z]+(?:[^\S\n]+[A-Z][a-z]+)?)")
@@ -141,10 +143,10 @@ def lower_case_names(text: str) -> list[tuple[int, int]]:
                 continue
             end = token.end()
             following = tokens[i + 1] if i + 1 < len(tokens) else None
-            if following is not None and _GAP.fullmatch(text, end, following.start()):
+            if following is not None and _LOWER_GAP.fullmatch(text, end, following.start()):
                 surname = following.group()
                 if single_word_is_name(surname.capitalize()) and surname not in AMBIGUOUS_NAMES:
-                    end = following.end()
+                    end = following.end() - (2 if surname.endswith(("'s", "’s")) else 0)
             if end == token.end() and len(token.group()) < MIN_LOWER_CASE_ALONE:
                 continue  # "tim" alone is as likely a broken word ("more tim\ne")
             if not is_eponym_or_organisation(text, end):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.redaction.coordination import listed_with_names
+from graph.redaction.coordination import list_neighbours, listed_with_names
 from graph.redaction.entities import PERSON, PhiSpan
 
 
@@ -29,3 +29,19 @@ def _listed(text: str, known: str) -> list[str]:
 )
 def test_list_neighbours(text: str, known: str, listed: list[str]) -> None:
     assert _listed(text, known) == listed
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("text", "words", "neighbours"),
+    [
+        ("founders: Kónya, Becker and Vasquez.", "Kónya", ["Becker"]),
+        ("founders: Kónya, Becker and Vasquez.", "Becker", ["Kónya", "Vasquez"]),
+        ("founders: Kónya, Becker and Vasquez.", "Vasquez", ["Becker"]),
+        ("Tomomi is from Hawkins", "Hawkins", []),
+    ],
+)
+def test_the_items_beside_words_in_a_list(text: str, words: str, neighbours: list[str]) -> None:
+    start = text.index(words)
+    found = list_neighbours(text, start, start + len(words))
+    assert sorted(text[s:e] for s, e in found) == neighbours

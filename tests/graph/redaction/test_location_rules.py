@@ -35,6 +35,11 @@ def _kind(text: str, place: str) -> str | None:
         ("Emergency contact: Ifeanyi Okafor (brother)", "Ifeanyi Okafor", "PERSON:Ifeanyi Okafor"),
         ("Drop off at 501 Franklin Avenue", "Franklin Avenue", "ADDRESS:Franklin Avenue"),
         ("the clubs of Boston's north end", "Boston's", "ADDRESS:Boston"),
+        ("our 3 founders: Kónya, Becker and Vasquez.", "Kónya", "PERSON:Kónya"),  # listed with names
+        ("founders Becker, Kónya and Vasquez", "Kónya", "PERSON:Kónya"),
+        ("clinics in Quincy and Marshall", "Quincy", "ADDRESS:Quincy"),  # a list of places after "in"
+        ("moved from Quincy, Jackson and Boston", "Quincy", "ADDRESS:Quincy"),
+        ("Framingham and Natick", "Framingham", "ADDRESS:Framingham"),  # no name beside it
     ],
 )
 def test_location_span(text: str, place: str, kind: str | None) -> None:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.redaction.name_words import is_name_like, name_bounds
+from graph.redaction.name_words import is_everyday_word, is_name_like, name_bounds
 
 
 @pytest.mark.unit
@@ -47,3 +47,11 @@ def test_name_bounds_keep_the_name(candidate: str, name: str) -> None:
 )
 def test_insurers_drugs_and_organisations_are_not_names(candidate: str) -> None:
     assert not is_name_like(candidate)
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("word", "everyday"), [("Rationale", True), ("Surgeon", True), ("Cell", True), ("Ubul", False)]
+)
+def test_field_labels_are_everyday_words(word: str, everyday: bool) -> None:
+    assert is_everyday_word(word) is everyday

@@ -2,7 +2,13 @@ from __future__ import annotations
 
 import pytest
 
-from graph.redaction.recognizers.cued_names import ACTION_SCORE, BY_SCORE, RELATIVE_SCORE, CuedNamesRecognizer
+from graph.redaction.recognizers.cued_names import (
+    ACTION_SCORE,
+    BY_SCORE,
+    NAMING_SCORE,
+    RELATIVE_SCORE,
+    CuedNamesRecognizer,
+)
 from tests.graph.redaction.recognizers.helpers import found
 
 
@@ -22,6 +28,9 @@ from tests.graph.redaction.recognizers.helpers import found
         ("a mandolin coda (not by Elínborg Guðmundsdóttir).", [("Elínborg Guðmundsdóttir", BY_SCORE)]),
         ("accompanied by his daughter jennifer for f/u", [("jennifer", RELATIVE_SCORE)]),  # lower case
         ("pcp is dr mehta.", [("mehta", RELATIVE_SCORE)]),
+        ("This song by ex-Zombie Kastner is a perfect example", [("Kastner", BY_SCORE)]),  # a former role
+        ("her maiden name is nyberg", [("nyberg", NAMING_SCORE)]),  # named outright, in lower case
+        ("my name is ana ruiz and i", [("ana ruiz", NAMING_SCORE)]),
     ],
 )
 def test_names_after_cues(text: str, expected: list[tuple[str, float]]) -> None:
@@ -42,6 +51,10 @@ def test_names_after_cues(text: str, expected: list[tuple[str, float]]) -> None:
         "due by Friday",
         "Wife reports pain",
         "required by Washington law",
+        "signed by ex-wife",
+        "the file name is pending",
+        "drug name is ozempic",
+        "her name was not given",
     ],
 )
 def test_cues_followed_by_no_name(text: str) -> None:

@@ -31,6 +31,8 @@ from tests.graph.redaction.recognizers.helpers import found
         ("Hi Freddy, I'm contacting you", [("Freddy", 0.85)]),
         ("What's your last name? Turgeon", [("Turgeon", 0.7)]),
         ("Maureen Thibault\n\n41086 Kiannonkatu 98\n", [("Maureen Thibault", 0.8)]),
+        (">Esat Jeknić\n>3378 217 Lovers Lane\n", [("Esat Jeknić", 0.8)]),  # accented letters
+        ("Patient: ÁVALOS, ARISTÓTELES\n", [("ÁVALOS, ARISTÓTELES", 0.85)]),
     ],
 )
 def test_names_where_the_layout_puts_them(text: str, expected: list[tuple[str, float]]) -> None:

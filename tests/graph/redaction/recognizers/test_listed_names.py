@@ -23,6 +23,7 @@ FULL, SINGLE = FULL_NAME_SCORE, SINGLE_NAME_SCORE
         ("Name:    Iva D. Grusová\n", [("Iva D. Grusová", FULL)]),
         ("eva kleist lives at 255 hersnapvej 18", [("eva kleist", SINGLE)]),  # a line in lower case
         ("pt with his daughter jennifer for copd", [("jennifer", SINGLE)]),
+        ("verses from eric g. samoylova's cautionary tales", [("eric g. samoylova", SINGLE)]),  # an initial between
     ],
 )
 def test_listed_names(text: str, expected: list[tuple[str, float]]) -> None:
