@@ -6,10 +6,13 @@ from presidio_analyzer import EntityRecognizer
 
 from graph.redaction.recognizers.auth_number import AuthNumberRecognizer
 from graph.redaction.recognizers.claim_number import ClaimNumberRecognizer
+from graph.redaction.recognizers.context_names import ContextNamesRecognizer
 from graph.redaction.recognizers.cued_address import CuedAddressRecognizer
 from graph.redaction.recognizers.cued_names import CuedNamesRecognizer
 from graph.redaction.recognizers.cued_phone import CuedPhoneRecognizer
+from graph.redaction.recognizers.dialogue_speakers import DialogueSpeakersRecognizer
 from graph.redaction.recognizers.dob import DobRecognizer
+from graph.redaction.recognizers.foreign_street import ForeignStreetRecognizer
 from graph.redaction.recognizers.group_number import GroupNumberRecognizer
 from graph.redaction.recognizers.known_values import KnownValue, KnownValuesRecognizer
 from graph.redaction.recognizers.letter_names import LetterNamesRecognizer
@@ -21,6 +24,7 @@ from graph.redaction.recognizers.org_tagged_names import OrgTaggedNamesRecognize
 from graph.redaction.recognizers.phone_fax import PhoneFaxRecognizer
 from graph.redaction.recognizers.reference_number import ReferenceNumberRecognizer
 from graph.redaction.recognizers.ssn import SsnRecognizer
+from graph.redaction.recognizers.street_corner import StreetCornerRecognizer
 from graph.redaction.recognizers.us_address import UsAddressRecognizer
 
 __all__ = ["KnownValue", "KnownValuesRecognizer", "letter_recognizers"]
@@ -40,10 +44,14 @@ def letter_recognizers() -> list[EntityRecognizer]:
         DobRecognizer(),
         LetterNamesRecognizer(),
         CuedNamesRecognizer(),
+        ContextNamesRecognizer(),
+        DialogueSpeakersRecognizer(),
         ListedNamesRecognizer(),
         OrgTaggedNamesRecognizer(),
         UsAddressRecognizer(),
         CuedAddressRecognizer(),
+        ForeignStreetRecognizer(),
+        StreetCornerRecognizer(),
         PhoneFaxRecognizer(),
         CuedPhoneRecognizer(),
     ]

@@ -1,7 +1,8 @@
 """The shape of an address block: a street line standing alone, and the short lines printed under one.
 
 "20789 Allika 46\\n Suite 501\\n Riisa\\n\\n Estonia 62488": a street line in the number-name-number shape
-many countries use, then a unit line, a town line and, after a blank line, a country and postcode. Lines
+many countries use, then a unit line, a town line and, after a blank line, a country and postcode. Words
+after the unit on a street line are its town ("12521 Belgrád rkp. 18. Apt. 417 Csipkerek Vas"). Lines
 under an address belong to it while they are short, hold no label ("Phone:"), no sentence and no date, and
 are not made only of everyday words ("YOUR RIGHT TO APPEAL"); one blank line is crossed when the line after
 it carries a postcode or names a country. Every line is its own span, as the labelled letters print them.
@@ -21,16 +22,17 @@ MAX_BLOCK_LINES = 5
 MAX_LINE_CHARS = 45
 MAX_WORDS_WITH_DIGITS = 5
 MAX_WORDS_WITHOUT_DIGITS = 4
-_UNIT = r"(?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|Room|Rm|#)\.?[^\S\n]*[A-Za-z0-9\-]+"
+UNIT = r"(?i:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|Room|Rm|#)\.?[^\S\n]*[A-Za-z0-9\-]+"
 _UNIT_WORD = re.compile(r"(?i:apt|apartment|suite|ste|unit|fl|floor|room|rm|box|p\.?o|po|building|bldg|lot)")
 _LINE = re.compile(r"(?m)^[^\S\n]*(?:>[^\S\n]*)?(?P<street>\d[^\n]*?)[^\S\n]*,?[^\S\n]*$")
-_UNIT_TAIL = re.compile(rf"(?:,?[^\S\n]+{_UNIT})+$")
+_UNIT_TAIL = re.compile(rf"(?:,?[^\S\n]+{UNIT})+$")
 _HOUSE_NUMBER = re.compile(r"\d{1,6}(?:-\d{1,4})?[A-Za-z]?")
 _LAST_NUMBER = re.compile(r"\d{1,5}[A-Za-z]?")
 _STREET_NAME_WORD = re.compile(r"[^\W\d_][^\s\d,]*")
 MAX_STREET_LINE_CHARS = 80
 MAX_STREET_WORDS = 7
 MAX_LOCALITY_WORDS = 3
+_TOWN_AFTER_UNIT = re.compile(rf"[^\S\n]+{UNIT}(?P<town>(?:[^\S\n]+[^\W\d_][^\s\d,]*){{1,{MAX_LOCALITY_WORDS}}})$")
 _MONTHS = frozenset(
     {"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july"}
     | {"aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december"}
@@ -60,6 +62,11 @@ def _is_street_line(street: str) -> bool:
     head, *localities = street.split(",")
     if localities and not all(_is_locality(part) or _UNIT_TAIL.fullmatch("," + part) for part in localities):
         return False
+    town = _TOWN_AFTER_UNIT.search(head)
+    if town is not None:
+        if not (_is_locality(town.group("town")) or head.islower()):
+            return False
+        head = head[: town.start("town")]
     core = _UNIT_TAIL.sub("", head).rstrip(" .,")
     tokens = core.split()
     if not 2 <= len(tokens) <= MAX_STREET_WORDS or not _HOUSE_NUMBER.fullmatch(tokens[0]):
@@ -105,9 +112,13 @@ def _block_line(content: str) -> bool:
 
 
 def _starts_like_a_label(content: str) -> bool:
-    """A line that opens with an everyday word other than a unit word ("Phone (617)...", "MoCA 21/30")."""
+    """A line that opens with an everyday word other than a unit word ("Phone (617)...", "MoCA 21/30"); a
+    town named after a place word ("Port Whangarei", "Pines Beach") and a country line ("New Zealand 34694")
+    are not labels."""
     first = content.split()[0].strip(".,#")
-    return is_everyday_word(first) and _UNIT_WORD.fullmatch(first) is None
+    if not is_everyday_word(first) or _UNIT_WORD.fullmatch(first) or first.casefold() in PLACE_TYPE_WORDS:
+        return False
+    return not is_larger_than_a_state(_POSTCODE.sub("", content).strip(" ,"))
 
 
 def _country_or_postcode(content: str) -> bool:

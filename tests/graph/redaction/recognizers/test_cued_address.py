@@ -24,6 +24,14 @@ def _values(text: str) -> list[str]:
             ["Brucker Bundesstrasse 31 Zezig Streets", "Suite 245"],
         ),
         ("The bus station is on Villacher Strasse 89", ["Villacher Strasse 89"]),
+        ("He lives on the north side of Calle Ostende 2210.", ["Calle Ostende 2210"]),
+        # a name-then-number street may run on into a number-first one; the lines under it follow
+        ("It's in Οδός Ερμού 45 Kora Point\n Apt. 6\n Larnaka", ["Οδός Ερμού 45 Kora Point", "Apt. 6", "Larnaka"]),
+        # "and" before the next address of a list ends the first
+        (
+            "here they are: 12 Oak Street, Lowell, and the corner of Elm and Pine",
+            ["12 Oak Street, Lowell"],
+        ),
         (
             "Lives at 12 Larch St, Dorchester MA 02124 with wife Imelda.\nPhone (617)",
             ["12 Larch St, Dorchester MA 02124"],
@@ -59,6 +67,8 @@ def test_addresses_the_words_point_at(text: str, addresses: list[str]) -> None:
         "lives in assisted living",
         "seen at Boston Medical Center",
         "lives at home with family",
+        "He lives on the other side of town",
+        "It's in Room 20 Green Wing",  # words after the number that end in no street word
         "Where should we send it? Member: I am not sure yet, 2 weeks maybe",  # an answer that is no address
     ],
 )
