@@ -19,6 +19,8 @@ from re import _constants as sre  # type: ignore[attr-defined]  # the parser's o
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
+from graph.redaction.occurrences import starts
+
 # A-Z, and the four other letters a case-insensitive pattern's ASCII letter matches: dotted capital I and
 # dotless i (i), long s (s), the Kelvin sign (k). Each maps to one character, so offsets do not move.
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ\u0130\u0131\u017f\u212a", "abcdefghijklmnopqrstuvwxyziisk")
@@ -104,14 +106,8 @@ def cue_finditer(
         yield from pattern.finditer(text, pos, end)
         return
     lower = lowered(text)
-    starts: set[int] = set()
-    for word in words:
-        at = lower.find(word, pos, end)
-        while at != -1:
-            starts.add(at)
-            at = lower.find(word, at + 1, end)
     searched_to = pos
-    for start in sorted(starts):
+    for start in sorted({at for word in words for at in starts(lower, word, pos, end)}):
         if start < searched_to:
             continue
         match = pattern.match(text, start, end)

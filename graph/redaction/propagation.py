@@ -29,6 +29,7 @@ from graph.redaction.entities import (
     PhiSpan,
 )
 from graph.redaction.name_words import ORGANISATION_WORDS, PLAIN_WORDS, is_everyday_word
+from graph.redaction.occurrences import starts
 from graph.redaction.person_rules import is_eponym_or_organisation
 
 CONFIDENT_SCORE = 0.8
@@ -73,12 +74,10 @@ def value_occurrences(text: str, values: Iterable[str], ignore_case: bool) -> li
         pieces = (value.lower() if ignore_case else value).split()
         if not pieces:
             continue
-        at = haystack.find(pieces[0])
-        while at >= 0:
+        for at in starts(haystack, pieces[0]):
             end = _words_end(haystack, at, pieces)
             if end is not None and at not in best and _stands_alone(text, at, end, touching):
                 best[at] = (rank, end)
-            at = haystack.find(pieces[0], at + 1)
     found: list[tuple[int, int]] = []
     searched_to = 0
     for start in sorted(best):
