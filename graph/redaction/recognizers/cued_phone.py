@@ -1,11 +1,12 @@
-"""Phone numbers in any national format, where the words say it is a phone: "Phone: 0490 75 40 81",
-"call me on 9472 7916", "pager 4-5678", "(37) 788-063-Office", "+41 (0)96 471 07 95".
+"""Phone numbers in any national format, where the words say it is a phone: "Phone: 0490 75 40 81", "call me on
+9472 7916", "pager 4-5678", "(37) 788-063-Office", "+41 (0)96 471 07 95".
 
-The US-format recognizer (phone_fax) needs three-three-four digit groups, and presidio's phone recognizer
-drops numbers python-phonenumbers cannot place. A number written after a phone word (within a few
-characters, on the same or the next line), or right before one ("-Office", " fax", " mobile"), or starting
-with "+" and a country code, is a phone number whatever its grouping, when it holds 7 to 15 digits. Dates
-and times are never phones; toll-free numbers are dropped later, by policy, as for every phone.
+The US-format recognizer (phone_fax) needs three-three-four digit groups, and presidio's phone recognizer drops
+numbers python-phonenumbers cannot place. A number written after a phone word (within a few characters, on the
+same or the next line), or right before one ("-Office", " fax", " mobile"), or starting with "+" and a country
+code, is a phone number whatever its grouping, when it holds 7 to 15 digits (4 after "pager" or "beeper": a
+hospital's internal pager numbers are short). Dates and times are never phones; toll-free numbers are dropped
+later, by policy, as for every phone.
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ from graph.redaction.recognizers.own_recognizer import OwnRecognizer
 from graph.redaction.recognizers.results import recognizer_result
 
 MIN_DIGITS = 7
+# A hospital pager or beeper number is often an internal one of four or five digits ("pager 38821").
+MIN_PAGER_DIGITS = 4
+_PAGER_WORD = re.compile(r"(?i:pager|beeper|pgr|bpr)\b")
 MAX_DIGITS = 15
 CUED_SCORE = 0.6
 INTERNATIONAL_SCORE = 0.55
@@ -28,7 +32,7 @@ INTERNATIONAL_SCORE = 0.55
 _GROUPS = r"(?:(?:[^\S\n]?[.\-–][^\S\n]?|[^\S\n])?\(?\d+\)?)*"
 _NUMBER = rf"\+?\(?\d+\)?{_GROUPS}"
 _PHONE_WORD = (
-    r"phone|telephone|tel|ph|mobile|cell|cellphone|fax|pager|beeper|desk|landline|whatsapp|callback|"
+    r"phone|telephone|tel|ph|mobile|cell|cellphone|fax|pager|beeper|pgr|bpr|desk|landline|whatsapp|callback|"
     r"call\s*back|home|work|office|direct"
 )
 _BEFORE = re.compile(
@@ -50,8 +54,8 @@ def _digits(value: str) -> int:
     return sum(ch.isdigit() for ch in value)
 
 
-def _is_phone(value: str) -> bool:
-    return MIN_DIGITS <= _digits(value) <= MAX_DIGITS and _DATE_OR_TIME.fullmatch(value.strip("()")) is None
+def _is_phone(value: str, least_digits: int = MIN_DIGITS) -> bool:
+    return least_digits <= _digits(value) <= MAX_DIGITS and _DATE_OR_TIME.fullmatch(value.strip("()")) is None
 
 
 class CuedPhoneRecognizer(OwnRecognizer):
@@ -72,7 +76,8 @@ class CuedPhoneRecognizer(OwnRecognizer):
                 value, start = value[1:], start + 1  # "(617-555-0188)": brackets around the whole number
             if value.endswith(")") and value.count(")") > value.count("("):
                 value = value[:-1]  # "(call 253-555-7890)"
-            if _is_phone(value):
+            pager = score == CUED_SCORE and _PAGER_WORD.match(text, match.start()) is not None
+            if _is_phone(value, MIN_PAGER_DIGITS if pager else MIN_DIGITS):
                 key = (start, start + len(value))
                 found[key] = max(score, found.get(key, 0.0))
         return [recognizer_result(self, PHONE_NUMBER, s, e, score) for (s, e), score in sorted(found.items())]

@@ -25,8 +25,31 @@ SEPARATOR = (
 # An identifier: letters, digits and inner - / . ; space-separated digit groups continue it ("8027 1531 152").
 ID_VALUE = r"[A-Z0-9](?:[A-Z0-9\-/.]*[A-Z0-9])?(?: \d{2,})*"
 MIN_ID_CHARS = 4
-# A date is never an identifier here ("Claim received: 01/02/2024" is the letter's business, not PHI).
-DATE_LIKE = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}")
+# A date is never an identifier here ("Claim received: 01/02/2024" is the letter's business, not PHI); three
+# numbers that cannot be a date are ("Acct #: 7781-22-19").
+DATE_LIKE = re.compile(r"(?P<a>\d{1,4})[/.\-](?P<b>\d{1,2})[/.\-](?P<c>\d{1,4})")
+MIN_YEAR, MAX_YEAR = 1900, 2199
+
+
+def is_a_date(value: str) -> bool:
+    """Whether `value` reads as a calendar date: year-month-day, or month and day (either order) then a year."""
+    match = DATE_LIKE.fullmatch(value)
+    if match is None:
+        return False
+    a, b, c = (match.group(name) for name in ("a", "b", "c"))
+    if len(a) == 4:
+        return MIN_YEAR <= int(a) <= MAX_YEAR and _month_and_day(int(b), int(c))
+    return (
+        len(c) in (2, 4)
+        and (len(c) == 2 or MIN_YEAR <= int(c) <= MAX_YEAR)
+        and (_month_and_day(int(a), int(b)) or _month_and_day(int(b), int(a)))
+    )
+
+
+def _month_and_day(month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= 31
+
+
 # Nor is a diagnosis code ("Diagnosis on claim: M54.16").
 ICD10_LIKE = re.compile(r"[A-Z]\d{2}(?:\.[0-9A-Z]{1,4})?", re.IGNORECASE)
 
@@ -68,7 +91,7 @@ class LabelledValueRecognizer(OwnRecognizer):
         return (
             any(ch.isdigit() for ch in value)
             and alnum_count(value) >= self.MIN_CHARS
-            and DATE_LIKE.fullmatch(value) is None
+            and not is_a_date(value)
             and ICD10_LIKE.fullmatch(value) is None
         )
 

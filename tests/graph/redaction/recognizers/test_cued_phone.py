@@ -20,6 +20,9 @@ from tests.graph.redaction.recognizers.helpers import found
         ("reach her on +447700 921 916 today", [("+447700 921 916", CUED_SCORE)]),
         ("+46 (0)8 928 571 38", [("+46 (0)8 928 571 38", INTERNATIONAL_SCORE)]),
         ("pager (617-555-0188)", [("617-555-0188", CUED_SCORE)]),
+        ("His PCP is Dr. Abernathy (pager 38821).", [("38821", CUED_SCORE)]),  # a hospital's short pager
+        ("beeper #4471", [("4471", CUED_SCORE)]),
+        ("pgr: 5512", [("5512", CUED_SCORE)]),
     ],
 )
 def test_phone_numbers_the_words_point_at(text: str, expected: list[tuple[str, float]]) -> None:
@@ -36,6 +39,9 @@ def test_phone_numbers_the_words_point_at(text: str, expected: list[tuple[str, f
         "MRN 00482913",  # no phone word
         "BP 142/88, HR 76",
         "Office 3 times a week",  # too few digits
+        "call ext. 5512",  # an extension is short, but no pager's
+        "pager 123",  # too few even for a pager
+        "Office 4471",
     ],
 )
 def test_not_phone_numbers(text: str) -> None:

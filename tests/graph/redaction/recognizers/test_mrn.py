@@ -20,6 +20,9 @@ SCORE = MrnRecognizer.SCORE
         ("Encounter number: ENC-20931", [("ENC-20931", SCORE)]),
         ("Accession #: RAD5521983", [("RAD5521983", SCORE)]),
         ("Please keep your medical records for 7 years", []),
+        ("Acct #: 7781-22-19", [("7781-22-19", SCORE)]),  # three numbers that cannot be a date
+        ("Account number 2024-03-15", []),  # a date is not an account number
+        ("Account #: 03/15/24", []),
     ],
 )
 def test_record_numbers(text: str, expected: list[tuple[str, float]]) -> None:
