@@ -1,4 +1,5 @@
-"""Hospital-side record numbers: medical record (MRN), patient account, encounter and accession numbers.
+"""Hospital-side record numbers: medical record (MRN, or "Unit No" where a hospital calls it so), patient
+account, encounter and accession numbers.
 
 Account, encounter and (radiology, laboratory) accession numbers are Safe Harbor identifiers too; they are
 reported as MRN because, like the MRN, they are the provider's key to the member's record.
@@ -17,5 +18,5 @@ class MrnRecognizer(LabelledValueRecognizer):
         r"|med\.?\s*rec(?:ord)?\.?\s*(?:#|number|no\b)"
         r"|(?:(?:patient|hospital|guarantor)\s*)?account\s*(?:#|number|no\b|id\b)|\bacct\b\.?\s*(?:#|number|no\b)?"
         r"|(?:encounter|visit|admission)\s+(?:#|number|no\b|id\b)|\bhar\b|\bfin\b"
-        r"|accession(?:\s+(?:#|number|no\b|id\b))?|\bacc\s*#"
+        r"|accession(?:\s+(?:#|number|no\b|id\b))?|\bacc\s*#|unit\s+(?:#|number|no\b)"
     )

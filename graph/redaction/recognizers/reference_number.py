@@ -1,4 +1,5 @@
-"""Reference, case, request, appeal and Rx numbers: "Reference #: REF06184220", "Case number 22-0113"."""
+"""Reference, case, request, appeal and Rx numbers: "Reference #: REF06184220", "Case number 22-0113"; and the
+job or document number a dictated note carries ("Job #: 558213")."""
 
 from __future__ import annotations
 
@@ -14,4 +15,5 @@ class ReferenceNumberRecognizer(LabelledValueRecognizer):
         r"|(?:appeal|grievance|complaint|case|request|tracking|confirmation|ticket|file|review|ire)\s+"
         r"(?:id\b|#|number|no\b)"
         r"|(?:rx|prescription)\s*(?:#|number|no\b)|\bcase(?=[^\S\n]*[:#])"
+        r"|(?:job|dictation|transcription|document)\s*(?:id\b|#|number|no\b)"
     )

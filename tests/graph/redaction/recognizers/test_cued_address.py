@@ -39,6 +39,8 @@ def _values(text: str) -> list[str]:
         ("lives at 12 Oak St, Boston MA 02118. MRN: 00123456. Phone (617)", ["12 Oak St, Boston MA 02118"]),
         ("He lives at 12 Oak St. Boston is nice.", ["12 Oak St"]),  # an abbreviation, then a new sentence
         ("She lives in Framingham and works", ["Framingham"]),
+        ("is an 81 y/o woman from Chicopee who presented", ["Chicopee"]),
+        ("a 45 yo gentleman from Rutland, VT, with", ["Rutland"]),
         ("discharged home to Quincy with his son", ["Quincy"]),
         ("Lives with her grandson Malik in Roxbury.", ["Roxbury"]),
         ("lives with wife ruth in lowell. plan: pfts", ["lowell"]),

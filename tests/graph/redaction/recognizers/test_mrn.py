@@ -21,6 +21,8 @@ SCORE = MrnRecognizer.SCORE
         ("Accession #: RAD5521983", [("RAD5521983", SCORE)]),
         ("Please keep your medical records for 7 years", []),
         ("Acct #: 7781-22-19", [("7781-22-19", SCORE)]),  # three numbers that cannot be a date
+        ("Patient: HOLLOWAY, MARGARET J        Unit No: 448-21-07", [("448-21-07", SCORE)]),
+        ("Apt 4, Unit #12", []),  # an address's unit is too short to be a record number
         ("Account number 2024-03-15", []),  # a date is not an account number
         ("Account #: 03/15/24", []),
     ],

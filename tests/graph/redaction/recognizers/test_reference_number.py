@@ -13,6 +13,8 @@ SCORE = ReferenceNumberRecognizer.SCORE
     ("text", "expected"),
     [
         ("Reference #: REF06184220", [("REF06184220", SCORE)]),
+        ("T: 11/09/2088 16:40   Job #: 558213", [("558213", SCORE)]),
+        ("Dictation ID: D-7741902", [("D-7741902", SCORE)]),
         ("Appeal reference: DN-3865374", [("DN-3865374", SCORE)]),
         ("Case number: 22-0113-77", [("22-0113-77", SCORE)]),
         ("Coverage determination case: YW-1653690", [("YW-1653690", SCORE)]),
