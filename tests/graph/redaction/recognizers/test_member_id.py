@@ -23,6 +23,8 @@ SCORE = MemberIdRecognizer.SCORE
         ("Your member ID is QHX77120.", [("QHX77120", SCORE)]),
         ("Member ID\nZK44190023", [("ZK44190023", SCORE)]),
         ("my insurance ID is XQH402281913, can you", [("XQH402281913", SCORE)]),
+        ("insurance BCBS ID XHP881022741.", [("XHP881022741", SCORE)]),  # the plan's initials
+        ("UHC ID: 91822730", [("91822730", SCORE)]),
     ],
 )
 def test_finds_the_value_after_the_label(text: str, expected: list[tuple[str, float]]) -> None:
@@ -38,6 +40,10 @@ def test_finds_the_value_after_the_label(text: str, expected: list[tuple[str, fl
         "Member ID: 12",  # too short to be an id
         "Member ID: 04/17/2024",  # a date is not an id
         "Participant ID (SSN): 483421814",  # the letter says it is an SSN
+        "CLAIM ID: 99887766",  # initials naming another kind of number
+        "TAX ID 12-3456789",
+        "show the ID 12345678",  # "the" is no plan's initials
+        "BCBS ID 3/4/2024",
         "Member ID: 483-42-1814",  # SSN-shaped: the SSN recognizers own it
         "Member ID:\n\nW5205691",  # the value is two lines away: not this label's
     ],
