@@ -18,6 +18,7 @@ AUTH_NUMBER = "AUTH_NUMBER"
 MRN = "MRN"
 NPI = "NPI"
 URL = "URL"
+AGE = "AGE"  # an age over 89 only (Safe Harbor); younger ages stay
 
 ENTITY_TYPES: frozenset[str] = frozenset(
     {
@@ -35,6 +36,7 @@ ENTITY_TYPES: frozenset[str] = frozenset(
         MRN,
         NPI,
         URL,
+        AGE,
     }
 )
 

@@ -13,8 +13,9 @@ Two formats:
     any other date is not PHI for us (we keep letter and service dates), so redacting it counts against
     precision.
     Not PHI for us (redacting them counts against precision): ORGANIZATION, TITLE, NRP.
-    Out of our scope (IGNORED, neither required nor penalised): CREDIT_CARD, IBAN_CODE, US_DRIVER_LICENSE, AGE
-    (only ages over 89 are PHI) and any label not listed here.
+    AGE -> AGE when the age is over 89 (Safe Harbor); a younger age is IGNORED.
+    Out of our scope (IGNORED, neither required nor penalised): CREDIT_CARD, IBAN_CODE, US_DRIVER_LICENSE and
+    any label not listed here.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ PRESIDIO_TO_OURS = {
 }
 PRESIDIO_NOT_PHI = frozenset({"ORGANIZATION", "TITLE", "NRP"})
 ADDRESS_PART_GAP = 3
+OLDEST_AGE_KEPT = 89
+_NUMBER = re.compile(r"\d+")
 BIRTH_CONTEXT_CHARS = 40
 BIRTH_CONTEXT = re.compile(r"\b(born|birth|dob|d\.o\.b\.?)\b", re.IGNORECASE)
 
@@ -77,12 +80,19 @@ def map_presidio_spans(
             gold.append(LabelledSpan(PRESIDIO_TO_OURS[label], span.start, span.end))
         elif label == "GPE" and any(_gap(span, part) <= ADDRESS_PART_GAP for part in address_parts):
             gold.append(LabelledSpan("ADDRESS", span.start, span.end))
+        elif label == "AGE" and _over_89(text[span.start : span.end]):
+            gold.append(LabelledSpan("AGE", span.start, span.end))
         elif label == "DATE_TIME":
             if BIRTH_CONTEXT.search(text[max(0, span.start - BIRTH_CONTEXT_CHARS) : span.start]):
                 gold.append(LabelledSpan("DATE_OF_BIRTH", span.start, span.end))
         elif label not in PRESIDIO_NOT_PHI:
             ignored.append(span)
     return tuple(sorted(gold, key=_position)), tuple(sorted(ignored, key=_position))
+
+
+def _over_89(value: str) -> bool:
+    number = _NUMBER.search(value)
+    return number is not None and int(number.group()) > OLDEST_AGE_KEPT
 
 
 def _gap(a: LabelledSpan, b: LabelledSpan) -> int:

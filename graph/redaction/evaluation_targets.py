@@ -8,8 +8,11 @@ from graph.redaction.evaluation import IDENTIFIER_TYPES, OVERALL, EntityScore, E
 
 RECALL_TARGET = 0.95
 PRECISION_TARGET = 0.8
-# Names, identifiers, birth dates, phone numbers and addresses must be found; email and URL are reported only.
-RECALL_TARGET_TYPES = frozenset({"PERSON", "DATE_OF_BIRTH", "PHONE_NUMBER", "ADDRESS", "US_SSN"} | IDENTIFIER_TYPES)
+# Names, identifiers, birth dates (and ages over 89, a date's stand-in), phone numbers and addresses must be
+# found; email and URL are reported only.
+RECALL_TARGET_TYPES = frozenset(
+    {"PERSON", "DATE_OF_BIRTH", "AGE", "PHONE_NUMBER", "ADDRESS", "US_SSN"} | IDENTIFIER_TYPES
+)
 
 
 @dataclass(frozen=True)

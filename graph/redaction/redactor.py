@@ -2,7 +2,8 @@
 
 What is PHI here: the HIPAA Safe Harbor identifiers of the member, their relatives and their clinicians:
 names, birth dates, addresses below state level, phone and fax numbers, email, SSN, member, group, claim,
-reference and authorization numbers, MRN and account numbers, NPI, and URLs that carry an identifier.
+reference and authorization numbers, MRN and account numbers, NPI, URLs that carry an identifier, and ages over
+89.
 What stays: letter, service, admission and decision dates (the appeal needs them, and alone they identify
 no one), states, insurer names with their toll-free lines, mailing addresses and plain websites, and all
 clinical content (services, drugs, diagnoses, CPT/HCPCS/ICD codes). policy.py and recognizers/ hold each rule.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from presidio_analyzer import EntityRecognizer
 
+from graph.redaction.recognizers.age_over_89 import AgeOver89Recognizer
 from graph.redaction.recognizers.auth_number import AuthNumberRecognizer
 from graph.redaction.recognizers.claim_number import ClaimNumberRecognizer
 from graph.redaction.recognizers.context_names import ContextNamesRecognizer
@@ -42,6 +43,7 @@ def letter_recognizers() -> list[EntityRecognizer]:
         NpiRecognizer(),
         SsnRecognizer(),
         DobRecognizer(),
+        AgeOver89Recognizer(),
         LetterNamesRecognizer(),
         CuedNamesRecognizer(),
         ContextNamesRecognizer(),

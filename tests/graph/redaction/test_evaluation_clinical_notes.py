@@ -73,11 +73,11 @@ def test_enough_notes_with_the_types_that_matter() -> None:
     records = [json.loads(line) for line in OUTPUT.read_text(encoding="utf-8").splitlines()]
     assert len(records) >= 20
     types = {span["type"] for record in records for span in record["spans"]}
-    assert {"PERSON", "ADDRESS", "PHONE_NUMBER", "DATE_OF_BIRTH", "MRN"} <= types
+    assert {"PERSON", "ADDRESS", "PHONE_NUMBER", "DATE_OF_BIRTH", "MRN", "AGE"} <= types
 
 
 @pytest.mark.unit
-@pytest.mark.parametrize("entity_type", ["PERSON", "ADDRESS", "PHONE_NUMBER", "DATE_OF_BIRTH", "MRN", "US_SSN"])
+@pytest.mark.parametrize("entity_type", ["PERSON", "ADDRESS", "PHONE_NUMBER", "DATE_OF_BIRTH", "MRN", "US_SSN", "AGE"])
 def test_recall_meets_target(evaluation: Evaluation, entity_type: str) -> None:
     assert entity_type in RECALL_TARGET_TYPES
     score = evaluation.by_entity[entity_type]

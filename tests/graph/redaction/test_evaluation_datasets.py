@@ -86,6 +86,7 @@ def test_parse_letters_reads_ids_text_and_spans() -> None:
             [],
         ),
         ("the Senior Clerk, aged 45", [("TITLE", "Senior Clerk"), ("AGE", "45")], [], [("AGE", "45")]),
+        ("my aunt just turned 93", [("AGE", "93")], [("AGE", "93")], []),  # over 89: Safe Harbor PHI
     ],
 )
 def test_presidio_labels_map_to_ours(

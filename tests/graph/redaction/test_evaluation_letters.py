@@ -26,7 +26,8 @@ def evaluation() -> Evaluation:
 
 
 @pytest.mark.unit
-@pytest.mark.parametrize("entity_type", sorted(RECALL_TARGET_TYPES))
+# Insurer letters state no ages; the clinical notes carry the ages over 89 (test_evaluation_clinical_notes).
+@pytest.mark.parametrize("entity_type", sorted(RECALL_TARGET_TYPES - {"AGE"}))
 def test_recall_meets_target(evaluation: Evaluation, entity_type: str) -> None:
     score = evaluation.by_entity[entity_type]
     missed = [describe(m, BY_ID[m.text_id]) for m in evaluation.misses if m.entity_type == entity_type]
