@@ -18,8 +18,11 @@ from graph.redaction.person_rules import is_name_at
 
 LISTED_SCORE = 0.55
 MAX_LIST_ITEMS = 12
-# One or two capitalised words ("Becker", "Ana Ruiz"); (?=[^\W\d_a-z]) asks for a letter that is not a-z.
-_WORD = r"(?=[^\W\d_a-z])[^\W\d_][^\W\d_'’\-]*"
+# One or two capitalised words ("Becker", "Ana Ruiz", "GARCIA-LOPEZ", "O'Neil"), each whole: never the end of a
+# hyphenated word, and an apostrophe only before a capital ("I'm" is no name). (?=[^\W\d_a-z]) asks for a letter
+# that is not a-z.
+_CAPITAL = r"(?=[^\W\d_a-z])"
+_WORD = rf"(?<![\w'’\-]){_CAPITAL}[^\W\d_]+(?:-[^\W\d_]+|['’]{_CAPITAL}[^\W\d_]+)*"
 _ITEM = rf"{_WORD}(?:[^\S\n]+{_WORD})?"
 _JOIN = r"(?:,[^\S\n]*(?:and[^\S\n]+|or[^\S\n]+|&[^\S\n]+)?|[^\S\n]+(?:and|or|&)[^\S\n]+)"
 _NEXT = re.compile(rf"{_JOIN}(?P<item>{_ITEM})")

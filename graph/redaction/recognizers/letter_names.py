@@ -47,7 +47,7 @@ _CREDENTIAL = (
 # Last, First [M] ("Ruiz, MD" is a name and a credential, not an inverted name)
 NAME_INVERTED = rf"{_WORD}(?:[^\S\n]+{_WORD})?,[^\S\n]*(?!{_CREDENTIAL}){_WORD}(?:[^\S\n]+{_PART}){{0,2}}"
 _FIELD = (
-    r"(?i:(?:patient|member|enrollee|subscriber|insured|beneficiary|participant|policyholder|dependent|"
+    r"(?i:(?:patient|pt|member|enrollee|subscriber|insured|beneficiary|participant|policyholder|dependent|"
     r"covered\s+person|claimant|cardholder|recipient|guarantor|representative|authorized\s+representative|"
     r"parent(?:\s*/\s*|\s+or\s+)guardian|guardian|parent|spouse|caseworker|case\s+manager|contact|"
     r"appointed\s+representative|requesting\s+provider|rendering\s+(?:provider|clinician)|"

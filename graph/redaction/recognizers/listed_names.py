@@ -36,7 +36,8 @@ SINGLE_NAME_SCORE = 0.5
 MIN_LOWER_CASE_ALONE = 4
 # A word (any script), with inner apostrophes and hyphens: Ana, O'Brien, Castillo-Reyes, ØSTBY; or an initial.
 _TOKEN = re.compile(r"[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*\.?")
-_GAP = re.compile(r"[^\S\n]+")
+# One space between the words of a name: a wider gap (or a tab) separates a form's columns ("ESTEBAN   Sex: M").
+_GAP = re.compile(r"[^\S\n\t]")
 _LINE = re.compile(r"[^\n]+")
 _LOWER_TOKEN = re.compile(r"[a-z][a-z'’\-]*[a-z]")
 _LOWER_GAP = re.compile(r"[^\S\n]+(?:[a-z]\.[^\S\n]*)?")

@@ -25,6 +25,10 @@ def _listed(text: str, known: str) -> list[str]:
         ("Ruiz and Medicare agreed", "Ruiz", []),  # an insurer
         ("Marrero and Murphy were precise", "Murphy", ["Marrero"]),
         ("Marrero and Murphy were precise", "Marrero", ["Murphy"]),
+        ("with Garcia-Lopez, Esteban and Ruiz", "Esteban", ["Garcia-Lopez", "Ruiz"]),  # hyphenated: whole
+        ("Pt: GARCIA-LOPEZ, ESTEBAN", "ESTEBAN", []),  # never the end of one ("LOPEZ")
+        ("O'Neil, Ruiz and Park", "Ruiz", ["O'Neil", "Park"]),
+        ("Hi Freddy, I'm writing", "Freddy", []),  # a contraction is no name
     ],
 )
 def test_list_neighbours(text: str, known: str, listed: list[str]) -> None:

@@ -14,6 +14,7 @@ from tests.graph.redaction.recognizers.helpers import found
         ("Dear Ms. Lopez:", [("Lopez", 0.85)]),
         ("Dear Maria,", [("Maria", 0.85)]),
         ("Patient: LOPEZ, MARIA E\nDOB", [("LOPEZ, MARIA E", 0.85)]),
+        ("Pt Name: GARCIA-LOPEZ, ESTEBAN   Sex: M", [("GARCIA-LOPEZ, ESTEBAN", 0.85)]),
         ("Member Name: Uriel T. McAllister\n", [("Uriel T. McAllister", 0.85)]),
         ("Enrollee's Name: Priya O'Rourke\n", [("Priya O'Rourke", 0.85)]),
         ("Covered Person: Dalia Van der Berg\n", [("Dalia Van der Berg", 0.85)]),

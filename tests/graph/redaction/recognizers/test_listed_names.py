@@ -24,6 +24,7 @@ FULL, SINGLE = FULL_NAME_SCORE, SINGLE_NAME_SCORE
         ("eva kleist lives at 255 hersnapvej 18", [("eva kleist", SINGLE)]),  # a line in lower case
         ("pt with his daughter jennifer for copd", [("jennifer", SINGLE)]),
         ("verses from eric g. samoylova's cautionary tales", [("eric g. samoylova", SINGLE)]),  # an initial between
+        ("Name: ESTEBAN   Sex: M", [("ESTEBAN", SINGLE)]),  # a form's column gap ends the name
     ],
 )
 def test_listed_names(text: str, expected: list[tuple[str, float]]) -> None:
