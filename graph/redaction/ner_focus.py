@@ -75,6 +75,8 @@ _WORD_CORE = re.compile(r"[^\W_](?:.*[^\W_])?")  # from the word's first letter 
 
 
 def could_be_a_name(word: str) -> bool:
+    if word[:1].islower():
+        return False  # most words of a letter: a lower-case first letter
     part = _NAME_PART.search(word)
     if part is None or not part.group()[0].isupper() or _DIGIT.search(word):
         return False

@@ -13,6 +13,7 @@ import re
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from graph.redaction.cue_search import cue_finditer
 from graph.redaction.entities import ADDRESS
 from graph.redaction.recognizers.own_recognizer import OwnRecognizer
 from graph.redaction.recognizers.results import recognizer_result, without_contained
@@ -73,6 +74,6 @@ class UsAddressRecognizer(OwnRecognizer):
             [
                 recognizer_result(self, ADDRESS, match.start(), match.end(), score)
                 for pattern, score in PATTERNS
-                for match in pattern.finditer(text)
+                for match in cue_finditer(pattern, text)
             ]
         )
