@@ -4,7 +4,7 @@
 - its generic in brackets, or it in brackets after its generic: "Rybelsus (semaglutide)", "semaglutide
   (Rybelsus)";
 - a list it shares with a known drug or condition: "Humira, Cimzia, Enbrel, and Orencia" (shorthand such as
-  "PT" does not count: "Dr. Ruiz and PT");
+  "PT" does not count: "Dr. Ruiz and PT"; nor does the last word of a name: "at Hopewell Imaging, Worcester");
 - a word of prescribing before it: "coverage for Omnitrope", "the requested Omnitrope", "a trial of Nurtec".
 A word so placed is kept, whatever spaCy or the name lists made of it.
 """
@@ -36,6 +36,8 @@ _JOIN = r"(?:,[^\S\n]*(?:and[^\S\n]+|or[^\S\n]+)?|[^\S\n]+(?:and|or)[^\S\n]+)"
 _ITEMS_BEFORE = re.compile(rf"(?:{_LIST_ITEM}{_JOIN})+$")
 _ITEMS_AFTER = re.compile(rf"(?:{_JOIN}{_LIST_ITEM})+")
 LOOK_CHARS = 80
+# A capitalised word and one space: what follows is the rest of a name, not a list's first item.
+_NAME_WORD_BEFORE = re.compile(r"[A-Z][\w\-]*[^\S\n]$")
 
 
 def _clinical(word: str) -> bool:
@@ -45,7 +47,10 @@ def _clinical(word: str) -> bool:
 def _in_a_clinical_list(text: str, start: int, end: int) -> bool:
     before = _ITEMS_BEFORE.search(text, max(0, start - LOOK_CHARS), start)
     after = _ITEMS_AFTER.match(text, end, min(len(text), end + LOOK_CHARS))
-    items = re.findall(_LIST_ITEM, (before.group() if before else "") + " " + (after.group() if after else ""))
+    items_before = re.findall(_LIST_ITEM, before.group()) if before else []
+    if before and items_before and _NAME_WORD_BEFORE.search(text, max(0, before.start() - LOOK_CHARS), before.start()):
+        items_before = items_before[1:]  # "Hopewell Imaging, Worcester": "Imaging" ends a name, it is no item
+    items = items_before + (re.findall(_LIST_ITEM, after.group()) if after else [])
     return any(_clinical(item) for item in items if item.casefold() not in {"and", "or"})
 
 

@@ -20,6 +20,8 @@ from graph.redaction.clinical_context import looks_like_a_drug, named_as_a_drug
         ("Maria (daughter) called", "Maria", False),  # a relation in brackets is no generic
         ("seen by Dr. Ruiz and PT today", "Ruiz", False),  # shorthand does not make a drug list
         ("Maria said the pain is worse", "Maria", False),
+        ("CT 6/14/2087 at Hopewell Imaging, Worcester.", "Worcester", False),  # "Imaging" ends a name here
+        ("failed Imaging, Humira and Orencia", "Orencia", True),
     ],
 )
 def test_looks_like_a_drug(text: str, word: str, drug: bool) -> None:
