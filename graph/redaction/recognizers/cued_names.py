@@ -32,7 +32,7 @@ NAMING_SCORE = 0.7
 ACTION_SCORE = 0.7
 BY_SCORE = 0.6
 _RELATIVE = (
-    r"son|daughter|wife|husband|mother|mom|father|dad|brother|sister|sibling|twin|partner|boyfriend|girlfriend|"
+    r"(?:son|daughter|mother|father|brother|sister)-in-law|son|daughter|wife|husband|mother|mom|father|dad|brother|sister|sibling|twin|partner|boyfriend|girlfriend|"
     r"fianc[eé]e?|spouse|friend|neighbou?r|cousin|aunt|uncle|niece|nephew|grandson|granddaughter|grandmother|"
     r"grandfather|grandma|grandpa|grandchild|caregiver|roommate|stepson|stepdaughter|stepmother|stepfather|"
     r"child|kid|baby|landlord|boss|coworker|co-worker|sponsor|guardian|pt|patient|officer|chaplain|"

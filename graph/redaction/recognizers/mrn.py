@@ -1,4 +1,4 @@
-"""Hospital-side record numbers: medical record (MRN, or "Unit No" where a hospital calls it so), patient
+"""Hospital-side record numbers: medical record (MRN, "MR#", or "Unit No" where a hospital calls it so), patient
 account, encounter and accession numbers.
 
 Account, encounter and (radiology, laboratory) accession numbers are Safe Harbor identifiers too; they are
@@ -18,5 +18,5 @@ class MrnRecognizer(LabelledValueRecognizer):
         r"|med\.?\s*rec(?:ord)?\.?\s*(?:#|number|no\b)"
         r"|(?:(?:patient|hospital|guarantor)\s*)?account\s*(?:#|number|no\b|id\b)|\bacct\b\.?\s*(?:#|number|no\b)?"
         r"|(?:encounter|visit|admission)\s+(?:#|number|no\b|id\b)|\bhar\b|\bfin\b"
-        r"|accession(?:\s+(?:#|number|no\b|id\b))?|\bacc\s*#|unit\s+(?:#|number|no\b)"
+        r"|accession(?:\s+(?:#|number|no\b|id\b))?|\bacc\s*#|unit\s+(?:#|number|no\b)|\bmr\s*#|\bmr\s+(?:number|no\b)"
     )

@@ -22,6 +22,7 @@ from tests.graph.redaction.recognizers.helpers import found
         ),
         ("Wife Carmen is HCP", [("Carmen", RELATIVE_SCORE)]),
         ("Her husband Chidi drives her", [("Chidi", RELATIVE_SCORE)]),
+        ("returns with her daughter-in-law Priti. She", [("Priti", RELATIVE_SCORE)]),
         ("Officer Bryce Tolliver accompanied.", [("Bryce Tolliver", RELATIVE_SCORE)]),
         ("Spoke with Dana at CVS", [("Dana", ACTION_SCORE)]),
         ("Hi Freddy, how are you", [("Freddy", ACTION_SCORE)]),

@@ -22,7 +22,9 @@ SCORE = MrnRecognizer.SCORE
         ("Please keep your medical records for 7 years", []),
         ("Acct #: 7781-22-19", [("7781-22-19", SCORE)]),  # three numbers that cannot be a date
         ("Patient: HOLLOWAY, MARGARET J        Unit No: 448-21-07", [("448-21-07", SCORE)]),
-        ("Apt 4, Unit #12", []),  # an address's unit is too short to be a record number
+        ("Apt 4, Unit #12", []),
+        ("Keller, Hannelore\nMR# 9912043", [("9912043", SCORE)]),
+        ("MR No: 44-10-2291", [("44-10-2291", SCORE)]),  # an address's unit is too short to be a record number
         ("Account number 2024-03-15", []),  # a date is not an account number
         ("Account #: 03/15/24", []),
     ],
