@@ -13,9 +13,9 @@ The US recognizer (us_address) knows US street suffixes and "City, ST 12345". Pe
 - A line that is a street line on its own, in the number-name-number shape many countries use ("20789
   Allika 46", "583 Magrethevej 298 Apt. 123"), with the short lines under it.
 - After a residence cue ("lives in", "moved from", "discharged home to", "transferred from", "lives with
-  her son in", a note's "81 y/o woman from"), the place named, when it is not a state, a country, an
-  organisation or an everyday word; on a line written all in lower case, a lower-case place that is not an
-  everyday word ("lives with wife in lowell").
+  her son in", a note's "81 y/o woman from", "St. Anne's Hospital in"), the place named, when it is not a
+  state, a country, an organisation or an everyday word; on a line written all in lower case, a lower-case
+  place that is not an everyday word ("lives with wife in lowell").
 """
 
 from __future__ import annotations
@@ -80,7 +80,9 @@ _NAME_THEN_NUMBER = re.compile(
 _RESIDENCE_CUE_SOURCE = (
     r"(?<![\w])(?:lives?\s+in|living\s+in|resides?\s+in|residing\s+in|moved\s+(?:to|from)|relocated\s+(?:to|from)|"
     r"staying\s+in|grew\s+up\s+in|(?:is|are|comes?|came)\s+from|transferred\s+from|discharged\s+(?:home\s+)?to|"
-    r"home\s+to|based\s+in|(?:man|woman|male|female|gentleman|lady|boy|girl|patient|pt)\s+from)[^\S\n]+"
+    r"home\s+to|based\s+in|(?:man|woman|male|female|gentleman|lady|boy|girl|patient|pt)\s+from|"
+    r"(?:hospital|medical\s+center|clinic|infirmary|nursing\s+home|rehab|health\s+center|urgent\s+care|pharmacy)"
+    r"\s+in)[^\S\n]+"
 )
 _RESIDENCE_CUE = re.compile(_RESIDENCE_CUE_SOURCE)
 _RESIDENCE_CUE_ANY_CASE = re.compile(_RESIDENCE_CUE_SOURCE, re.IGNORECASE)

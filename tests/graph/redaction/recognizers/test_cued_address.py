@@ -40,6 +40,8 @@ def _values(text: str) -> list[str]:
         ("He lives at 12 Oak St. Boston is nice.", ["12 Oak St"]),  # an abbreviation, then a new sentence
         ("She lives in Framingham and works", ["Framingham"]),
         ("is an 81 y/o woman from Chicopee who presented", ["Chicopee"]),
+        ("transferred from St. Anne's Hospital in Taunton.", ["Taunton"]),
+        ("seen at the Wexford Clinic in North Attleborough last year", ["North Attleborough"]),
         ("a 45 yo gentleman from Rutland, VT, with", ["Rutland"]),
         ("discharged home to Quincy with his son", ["Quincy"]),
         ("Lives with her grandson Malik in Roxbury.", ["Roxbury"]),
