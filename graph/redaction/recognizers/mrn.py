@@ -18,5 +18,5 @@ class MrnRecognizer(LabelledValueRecognizer):
         r"|med\.?\s*rec(?:ord)?\.?\s*(?:#|number|no\b)"
         r"|(?:(?:patient|hospital|guarantor)\s*)?account\s*(?:#|number|no\b|id\b)|\bacct\b\.?\s*(?:#|number|no\b)?"
         r"|(?:encounter|visit|admission)\s+(?:#|number|no\b|id\b)|\bhar\b|\bfin\b"
-        r"|accession(?:\s+(?:#|number|no\b|id\b))?|\bacc\s*#|unit\s+(?:#|number|no\b)|\bmr\s*#|\bmr\s+(?:number|no\b)"
+        r"|accession(?:\s+(?:#|number|no\b|id\b))?|\bacc\s*#|unit(?:\s+(?:number|no\b)|\s*#(?=\s*:))|\bmr\s*#|\bmr\s+(?:number|no\b)"
     )

@@ -23,6 +23,8 @@ SCORE = MrnRecognizer.SCORE
         ("Acct #: 7781-22-19", [("7781-22-19", SCORE)]),  # three numbers that cannot be a date
         ("Patient: HOLLOWAY, MARGARET J        Unit No: 448-21-07", [("448-21-07", SCORE)]),
         ("Apt 4, Unit #12", []),
+        ("NAME: OKONKWO-BELL, ADAEZE R             UNIT#: 2207741", [("2207741", SCORE)]),
+        ("12 Oak St, Unit #1204, Boston", []),  # an address's unit, not a record number
         ("Keller, Hannelore\nMR# 9912043", [("9912043", SCORE)]),
         ("MR No: 44-10-2291", [("44-10-2291", SCORE)]),  # an address's unit is too short to be a record number
         ("Account number 2024-03-15", []),  # a date is not an account number
