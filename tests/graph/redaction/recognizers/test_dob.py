@@ -20,6 +20,9 @@ SCORE = DobRecognizer.SCORE
         ("She was born on 2/8/1935. Her", [("2/8/1935", SCORE)]),
         ("date of birth. It's 6/24/1991", [("6/24/1991", SCORE)]),
         ("D.O.B. 31 October 1983", [("31 October 1983", SCORE)]),
+        ("DOB: 01-Jan-1950. Born", [("01-Jan-1950", SCORE)]),  # a chart's day-month-year
+        ("DOB 12 Mar 51", [("12 Mar 51", SCORE)]),
+        ("DOB: Jan-01-1950", [("Jan-01-1950", SCORE)]),
     ],
 )
 def test_dates_with_birth_context(text: str, expected: list[tuple[str, float]]) -> None:
