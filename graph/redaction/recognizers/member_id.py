@@ -38,6 +38,7 @@ class MemberIdRecognizer(LabelledValueRecognizer):
         r"|policy\s+(?:id\b|number|#|no\b)|certificate\s+(?:number|#|no\b)"
         r"|\bid\s*(?:#|number|no\b\.?|card\s+number)"
         r"|identification\s+number|alternate\s+id\b|member\s*#|\bcin\b"
+        r"|(?:your|his|her|their|my)\s+(?:member\s+|insurance\s+|plan\s+)?id\b"
     )
 
     def find(self, text: str, nlp_artifacts: NlpArtifacts | None) -> list[RecognizerResult]:

@@ -25,6 +25,8 @@ SCORE = MemberIdRecognizer.SCORE
         ("my insurance ID is XQH402281913, can you", [("XQH402281913", SCORE)]),
         ("insurance BCBS ID XHP881022741.", [("XHP881022741", SCORE)]),  # the plan's initials
         ("UHC ID: 91822730", [("91822730", SCORE)]),
+        ("Your son's date of birth is 11/14/2012 and his ID is BRX-4410-2291-07.", [("BRX-4410-2291-07", SCORE)]),
+        ("Your ID: QZ44190023", [("QZ44190023", SCORE)]),
     ],
 )
 def test_finds_the_value_after_the_label(text: str, expected: list[tuple[str, float]]) -> None:
