@@ -17,9 +17,10 @@ from graph.redaction.cue_search import cue_finditer
 from graph.redaction.recognizers.own_recognizer import OwnRecognizer
 from graph.redaction.recognizers.results import recognizer_result
 
-# Between a label and its value: colons, "#", "No.", "number", "is", spaces, at most one line break.
+# Between a label and its value: colons, "#", "No.", "number", "is", "on file", spaces, at most one line break.
 SEPARATOR = (
-    r"(?:[^\S\n]*(?:\(s\)|\([A-Z]{2,5}\)|[:#=.\-–)]|\bno\b\.?|\bnum\b\.?|\bnumber\b|\bnbr\b|\bid\b|\bis\b))*"
+    r"(?:[^\S\n]*(?:\(s\)|\([A-Z]{2,5}\)|[:#=.\-–)]|\bno\b\.?|\bnum\b\.?|\bnumber\b|\bnbr\b|\bid\b|\bis\b|"
+    r"\bon[^\S\n]+file\b))*"
     r"[^\S\n]*\n?[^\S\n]*"
 )
 # An identifier: letters, digits and inner - / . ; space-separated digit groups continue it ("8027 1531 152").

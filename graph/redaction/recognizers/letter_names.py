@@ -31,7 +31,9 @@ _WORD = (
 )
 _INITIAL = r"[A-Z]\.?"
 _PARTICLE = r"(?:van|von|der|den|de|del|della|da|di|du|la|le|bin|ibn|al|st\.)"
-_PART = rf"(?:{_WORD}|{_INITIAL}|{_PARTICLE})"
+# A nickname in quotes between the given name and the surname: Darnell "DJ" Whitfield-Ames.
+_NICKNAME = r"[\"“'‘][A-Za-z][A-Za-z .\-]{0,18}[\"”'’]"
+_PART = rf"(?:{_WORD}|{_INITIAL}|{_PARTICLE}|{_NICKNAME})"
 # First [Middle] Last, on one line; at most five parts.
 NAME = rf"{_WORD}(?:[^\S\n]+{_PART}){{0,3}}(?:[^\S\n]+{_WORD})"
 SINGLE = _WORD
@@ -47,7 +49,7 @@ _CREDENTIAL = (
 # Last, First [M] ("Ruiz, MD" is a name and a credential, not an inverted name)
 NAME_INVERTED = rf"{_WORD}(?:[^\S\n]+{_WORD})?,[^\S\n]*(?!{_CREDENTIAL}){_WORD}(?:[^\S\n]+{_PART}){{0,2}}"
 _FIELD = (
-    r"(?i:(?:patient|pt|member|enrollee|subscriber|insured|beneficiary|participant|policyholder|dependent|"
+    r"(?i:(?:patient|pt|client|resident|member|enrollee|subscriber|insured|beneficiary|participant|policyholder|dependent|"
     r"covered\s+person|claimant|cardholder|recipient|guarantor|representative|authorized\s+representative|"
     r"parent(?:\s*/\s*|\s+or\s+)guardian|guardian|parent|spouse|caseworker|case\s+manager|contact|"
     r"appointed\s+representative|requesting\s+provider|rendering\s+(?:provider|clinician)|"

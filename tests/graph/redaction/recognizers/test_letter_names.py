@@ -15,6 +15,7 @@ from tests.graph.redaction.recognizers.helpers import found
         ("Dear Maria,", [("Maria", 0.85)]),
         ("Patient: LOPEZ, MARIA E\nDOB", [("LOPEZ, MARIA E", 0.85)]),
         ("Pt Name: GARCIA-LOPEZ, ESTEBAN   Sex: M", [("GARCIA-LOPEZ, ESTEBAN", 0.85)]),
+        ('Client: Darnell "DJ" Whitfield-Ames\n', [('Darnell "DJ" Whitfield-Ames', 0.85)]),  # a nickname inside
         ("Member Name: Uriel T. McAllister\n", [("Uriel T. McAllister", 0.85)]),
         ("Enrollee's Name: Priya O'Rourke\n", [("Priya O'Rourke", 0.85)]),
         ("Covered Person: Dalia Van der Berg\n", [("Dalia Van der Berg", 0.85)]),

@@ -27,6 +27,7 @@ SCORE = MemberIdRecognizer.SCORE
         ("UHC ID: 91822730", [("91822730", SCORE)]),
         ("Your son's date of birth is 11/14/2012 and his ID is BRX-4410-2291-07.", [("BRX-4410-2291-07", SCORE)]),
         ("Your ID: QZ44190023", [("QZ44190023", SCORE)]),
+        ("Member ID on file: 88710-334-02 (MassHealth)", [("88710-334-02", SCORE)]),
     ],
 )
 def test_finds_the_value_after_the_label(text: str, expected: list[tuple[str, float]]) -> None:
