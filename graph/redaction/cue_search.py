@@ -36,7 +36,8 @@ def lowered(text: str) -> str:
     fast = text.lower()  # C speed; it leaves long s and dotless i as they are, and may change the length
     if len(fast) == len(text) and "\u017f" not in fast and "\u0131" not in fast:
         return fast
-    return text.translate(_ASCII_LOWER)
+    # Letter by letter: a letter whose lower case is longer ("İ") stays as it is, then _ASCII_LOWER applies.
+    return "".join(low if len(low := letter.lower()) == 1 else letter for letter in text).translate(_ASCII_LOWER)
 
 
 @lru_cache(maxsize=512)

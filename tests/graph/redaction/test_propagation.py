@@ -70,6 +70,7 @@ def _as_the_alternation_finds_them(text: str, values: list[str], ignore_case: bo
         ("Ruiz RUIZ ruiz Ruizes xRuiz Ruiz2 Ruiz-Lopez é Ruiz", ["Ruiz", "RUIZ"], False),
         ("Claim W1234-56 and w1234-56, W1234-567, 9W1234-56", ["W1234-56"], True),
         ("Jeknić and JEKNIĆ and jeknić", ["Jeknić"], True),
+        ("İzmir: JEKNIĆ and jeknić", ["Jeknić"], True),  # a letter whose lower case is longer, elsewhere
         ("Van Der Berg, van der berg", ["van der Berg", "Berg"], True),
         ("", ["Ana"], True),
         ("Ana", [], False),
