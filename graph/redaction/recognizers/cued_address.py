@@ -27,6 +27,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from graph.redaction.clinical_terms import CLINICAL_TERMS
 from graph.redaction.common_words import PLACE_TYPE_WORDS
+from graph.redaction.cue_search import cue_finditer
 from graph.redaction.entities import ADDRESS
 from graph.redaction.name_words import CLINICAL_WORDS, INSURER_WORDS, ORGANISATION_WORDS, is_everyday_word
 from graph.redaction.places import is_larger_than_a_state
@@ -45,7 +46,6 @@ _ADDRESS_WORD = r"(?:(?:home|mailing|billing|street|postal|new|primary|secondary
 _ANSWER = r"[^\S\n]*\?\s*(?:[A-Za-z][\w .'’\-]{0,20}:)"
 # "lives on the north side of Joaquin Suarez 2906": the street follows.
 _SIDE_OF = r"(?:the[^\S\n]+(?:(?:north|south|east|west|far|other)[^\S\n]+)?(?:side|end)[^\S\n]+of[^\S\n]+)?"
-# The cue patterns are written in lower case and run over the lower-cased text (see _lower_case_copy).
 _CUE_SOURCE = (
     rf"(?<![\w])(?:(?P<labelled>{_ADDRESS_WORD}address(?:es)?"
     r"(?:\s+(?:is|was|with|to|on\s+file)|\s+of\s+[^.?!\n]{1,40}?\s+(?:is|was))?)"
@@ -56,8 +56,7 @@ _CUE_SOURCE = (
     r"here\s+they\s+are|(?:is|are)(?=\s+(?:at|on)\s)|it['’]?s\s+in|it\s+is\s+in)\s*(?:at|to|on)?)"
     rf"(?:{_ANSWER})?[^\S\n]*[:\-]?[^\S\n]*\n?[^\S\n]*{_SIDE_OF}"
 )
-_CUE = re.compile(_CUE_SOURCE)
-_CUE_ANY_CASE = re.compile(_CUE_SOURCE, re.IGNORECASE)
+_CUE = re.compile(_CUE_SOURCE, re.IGNORECASE)
 _STARTS_LIKE_AN_ADDRESS = re.compile(
     r"\d|(?i:p\.?\s?o\.?\s?box|post\s+office|box\s+\d|psc\s|cmr\s|unit\s+\d|apt|suite|the\s+corner\s+of)"
 )
@@ -84,22 +83,13 @@ _RESIDENCE_CUE_SOURCE = (
     r"(?:hospital|medical\s+center|clinic|infirmary|nursing\s+home|rehab|health\s+center|urgent\s+care|pharmacy)"
     r"\s+in)[^\S\n]+"
 )
-_RESIDENCE_CUE = re.compile(_RESIDENCE_CUE_SOURCE)
-_RESIDENCE_CUE_ANY_CASE = re.compile(_RESIDENCE_CUE_SOURCE, re.IGNORECASE)
+_RESIDENCE_CUE = re.compile(_RESIDENCE_CUE_SOURCE, re.IGNORECASE)
 _PLACE = re.compile(r"[A-Z][\w'’\-]*(?:[^\S\n]+[A-Z][\w'’\-]*){0,2}")
 # "lives with her grandson in Roxbury", "lives with wife ruth in lowell": the place after a later "in".
-_LATER_IN_WORDS = ("live", "living", "resid", "moved", "staying")
 _LATER_IN = re.compile(
     r"(?<![\w])(?i:lives?|living|resides?|residing|moved|staying)\b[^.\n]{0,40}?\bin[^\S\n]+"
     r"(?P<place>[A-Z][\w'’\-]*(?:[^\S\n]+[A-Z][\w'’\-]*){0,2}|[a-z]{4,}\b)"
 )
-
-
-def _lower_case_copy(text: str) -> str | None:
-    """`text` in lower case, for the cue patterns: over it they need no case-blind matching, which is several
-    times slower on a long letter. None when lower-casing would move offsets ("İ" becomes two characters)."""
-    lowered = text.lower()
-    return lowered if len(lowered) == len(text) else None
 
 
 def _line_end(text: str, start: int) -> int:
@@ -144,13 +134,12 @@ class CuedAddressRecognizer(OwnRecognizer):
     ENTITY = ADDRESS
 
     def find(self, text: str, nlp_artifacts: NlpArtifacts | None) -> list[RecognizerResult]:
-        lowered = _lower_case_copy(text)
-        spans = self._cued(text, lowered) + self._street_lines(text) + self._places(text, lowered)
+        spans = self._cued(text) + self._street_lines(text) + self._places(text)
         return [recognizer_result(self, ADDRESS, s, e, score) for s, e, score in sorted(set(spans))]
 
-    def _cued(self, text: str, lowered: str | None) -> list[tuple[int, int, float]]:
+    def _cued(self, text: str) -> list[tuple[int, int, float]]:
         spans: list[tuple[int, int, float]] = []
-        for cue in _CUE.finditer(lowered) if lowered is not None else _CUE_ANY_CASE.finditer(text):
+        for cue in cue_finditer(_CUE, text):
             start = cue.end()
             if start >= len(text):
                 continue
@@ -184,18 +173,15 @@ class CuedAddressRecognizer(OwnRecognizer):
             spans += [(s, e, STREET_LINE_SCORE) for s, e in block_lines(text, end)]
         return spans
 
-    def _places(self, text: str, lowered: str | None) -> list[tuple[int, int, float]]:
+    def _places(self, text: str) -> list[tuple[int, int, float]]:
         spans: list[tuple[int, int, float]] = []
-        cues = _RESIDENCE_CUE.finditer(lowered) if lowered is not None else _RESIDENCE_CUE_ANY_CASE.finditer(text)
-        for cue in cues:
+        for cue in cue_finditer(_RESIDENCE_CUE, text):
             place = _PLACE.match(text, cue.end())
             if place is None:
                 continue
             if _is_place(place.group().split()):  # "Boston Medical Center" is a hospital, not a place
                 spans.append((place.start(), place.end(), PLACE_SCORE))
-        if lowered is not None and not any(word in lowered for word in _LATER_IN_WORDS):
-            return spans  # no word _LATER_IN starts with: skip its case-blind scan
-        for match in _LATER_IN.finditer(text):
+        for match in cue_finditer(_LATER_IN, text):
             named = match.group("place")
             line_start = text.rfind("\n", 0, match.start()) + 1
             lower_case_line = not any(ch.isupper() for ch in text[line_start : _line_end(text, match.start())])
